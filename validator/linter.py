@@ -1,0 +1,153 @@
+"""Runs the checks over files and turns problems into diagnostics.
+
+This is where a problem's pointer becomes a line and column (through the file's
+source map), where configuration decides which rules run and at what severity, and
+where diagnostics are sorted before any reporter sees them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from validator.config import Config
+from validator.diagnostics import Diagnostic, Problem, Severity
+from validator.loader import GoalFile, read_goal_file
+from validator.registry import RULES, RULES_BY_SLUG, Rule, rules_matching
+
+
+class NoFilesError(Exception):
+    """The paths named no goal file; the CLI exits 2."""
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[str]) -> list[str]:
+    """Goal files under ``paths``: files as given, folders searched for *.yaml / *.yml.
+
+    Hidden folders (``.git``) are skipped. A path that does not exist raises
+    FileNotFoundError; a broken link is returned, to be reported as unreadable.
+    """
+    found: list[str] = []
+    for given in paths:
+        if os.path.isdir(given):
+            for directory, subdirectories, files in os.walk(given):
+                subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(YAML_SUFFIXES):
+                        found.append(os.path.join(directory, name))
+        elif os.path.lexists(given):
+            found.append(given)
+        else:
+            raise FileNotFoundError(given)
+    # One file named twice (a folder and a file in it) is checked once.
+    unique = dict.fromkeys(os.path.normpath(path) for path in found)
+    return [path.replace(os.sep, "/") for path in unique]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run, with which severity and options, for which files."""
+
+    config: Config
+    enabled: frozenset[str]  # rule codes
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @classmethod
+    def build(cls, config: Config, select: Sequence[str] | None = None,
+              ignore: Sequence[str] = ()) -> "Selection":
+        selectors = select if select is not None else (config.select or ("GL",))
+        selected = {rule.code for selector in selectors for rule in rules_matching(selector)}
+        ignored = {rule.code for selector in (*config.ignore, *ignore) for rule in rules_matching(selector)}
+        per_file = tuple(
+            (pattern, frozenset(rule.code for selector in selectors_ for rule in rules_matching(selector)))
+            for pattern, selectors_ in config.per_file_ignores
+        )
+        return cls(config, frozenset(selected - ignored), per_file)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.config.severity.get(rule.code, rule.default_severity)
+
+    def ignored_for(self, path: str) -> frozenset[str]:
+        if not self.per_file_ignores:
+            return frozenset()
+        relative = _relative_posix(path, self.config.root)
+        ignored: set[str] = set()
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(path, pattern):
+                ignored |= codes
+        return frozenset(ignored)
+
+
+def _relative_posix(path: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@dataclass
+class LintResult:
+    files_checked: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def lint_files(paths: Sequence[str], selection: Selection) -> LintResult:
+    result = LintResult()
+    data_rules = [rule for rule in RULES if rule.stage == "data"]
+    schema_rules = [rule for rule in RULES if rule.stage == "schema"]
+    for path in paths:
+        goal_file = read_goal_file(path, selection.config.max_file_size)
+        result.files_checked += 1
+        result.diagnostics.extend(_diagnostics_of(goal_file, selection, schema_rules, data_rules))
+    result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
+    return result
+
+
+def _diagnostics_of(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
+                    data_rules: list[Rule]) -> Iterable[Diagnostic]:
+    enabled = selection.enabled - selection.ignored_for(goal_file.path)
+    for problem in goal_file.problems:
+        rule = RULES_BY_SLUG[problem.rule]
+        if rule.code in enabled:
+            yield Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
+                             selection.severity_of(rule), problem.message_id, problem.params,
+                             problem.related)
+    if not goal_file.readable:
+        return
+    # Compliance rules judge only data that has the expected shape: their verdicts on
+    # a file the schema rejects would be noise. Validity is judged even when the
+    # schema rule itself is not reported.
+    schema_valid = True
+    for rule in schema_rules:
+        for problem in rule.check(goal_file.data, goal_file.source_map):
+            schema_valid = False
+            if rule.code in enabled:
+                yield _located(goal_file, rule, problem, selection)
+    if not schema_valid:
+        return
+    for rule in data_rules:
+        if rule.code in enabled:
+            options = selection.config.options_for(rule)
+            for problem in rule.check(goal_file.data, **options):
+                yield _located(goal_file, rule, problem, selection)
+
+
+def _located(goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection) -> Diagnostic:
+    source_map = goal_file.source_map
+    assert source_map is not None
+    return Diagnostic(
+        goal_file.path,
+        source_map.span(problem.pointer, problem.at_key),
+        problem.pointer,
+        rule.code,
+        rule.slug,
+        selection.severity_of(rule),
+        problem.message_id,
+        problem.params,
+        tuple(source_map.span(pointer) for pointer in problem.related),
+    )

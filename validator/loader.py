@@ -1,0 +1,392 @@
+"""Read one goal file exactly as its author wrote it.
+
+Goal files are YAML 1.2 core schema: ``no``/``off`` are text, ``1:20`` is text,
+``010`` is the integer 10 (never octal), ``2022-01-01`` is text. PyYAML's loaders
+resolve YAML 1.1, so we take only libyaml's *events* (fast, C) and build the data
+ourselves, resolving plain scalars by the 1.2 core rules and recording where every
+key and value stands. Everything a careless or hostile file could do — duplicate
+keys, anchors and aliases (alias bombs), tags that would construct objects, several
+documents, bad encodings — becomes a located problem, never an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from validator.diagnostics import Span
+from validator.source_map import RawSpan, SourceMap, escape_token, to_span
+
+try:  # libyaml's event parser; PyYAML's pure-Python one has the same interface.
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - wheels without libyaml
+    _EventParser = None
+
+DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+
+# YAML 1.2 core schema, plain scalars only (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT_DECIMAL = re.compile(r"[-+]?[0-9]+\Z")
+_INT_OCTAL = re.compile(r"0o[0-7]+\Z")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = frozenset({".nan", ".NaN", ".NAN"})
+# Characters that can start a non-string plain scalar; anything else is text at once.
+_MAYBE_NOT_TEXT = frozenset("0123456789-+.~nNtTfF")
+
+_CORE_TAG = "tag:yaml.org,2002:"
+# Tags that only restate what a goal file may hold; anything else is refused, unbuilt.
+_HARMLESS_TAGS = frozenset({"!", _CORE_TAG + "str", _CORE_TAG + "map", _CORE_TAG + "seq"})
+
+
+def resolve_plain_scalar(text: str) -> Any:
+    """The value of an untagged plain scalar under the YAML 1.2 core schema."""
+    if not text or text[0] in _MAYBE_NOT_TEXT:
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if _INT_DECIMAL.match(text):
+            return int(text, 10)
+        if _INT_OCTAL.match(text):
+            return int(text[2:], 8)
+        if _INT_HEX.match(text):
+            return int(text[2:], 16)
+        if _FLOAT.match(text):
+            return float(text)
+        if _INFINITY.match(text):
+            return float("-inf") if text[0] == "-" else float("inf")
+        if text in _NAN:
+            return float("nan")
+    return text
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    """A problem found while reading: located by position, not (only) by pointer."""
+
+    rule: str  # "yaml-syntax" or "unreadable-file"
+    span: Span
+    message_id: str
+    params: dict[str, Any] = field(default_factory=dict)
+    pointer: str = ""
+    related: tuple[Span, ...] = ()
+
+
+@dataclass
+class GoalFile:
+    """One file as read: its text, data and source map, or the problems that stopped it."""
+
+    path: str
+    text: str | None = None
+    data: Any = None
+    source_map: SourceMap | None = None
+    problems: list[SyntaxProblem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """True when the data can be trusted for schema and rule checks."""
+        return self.source_map is not None and not self.problems
+
+
+def _point(line: int, column: int) -> Span:
+    """A one-character span at a 0-based position."""
+    return Span(line + 1, column + 1, line + 1, column + 2)
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    """0-based line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index)
+    return line, index - (text.rfind("\n", 0, index) + 1)
+
+
+def _problem(span: Span, message_id: str, **params: Any) -> SyntaxProblem:
+    return SyntaxProblem("yaml-syntax", span, message_id, params)
+
+
+def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> GoalFile:
+    goal_file = GoalFile(path)
+    raw = _read_bytes(goal_file, max_file_size)
+    if raw is None:
+        return goal_file
+    text = _decode(goal_file, raw)
+    if text is None:
+        return goal_file
+    goal_file.text = text
+    _compose(goal_file, text)
+    return goal_file
+
+
+def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
+    try:
+        # Read one byte past the cap: enough to know it is too big, never the whole file.
+        with open(goal_file.path, "rb") as stream:
+            raw = stream.read(max_file_size + 1)
+    except OSError as error:
+        if os.path.islink(goal_file.path) and not os.path.exists(goal_file.path):
+            message_id, params = "file.broken_link", {"target": os.readlink(goal_file.path)}
+        elif isinstance(error, PermissionError):
+            message_id, params = "file.permission_denied", {}
+        elif isinstance(error, IsADirectoryError):
+            message_id, params = "file.is_directory", {}
+        else:
+            message_id, params = "file.unreadable", {"reason": error.strerror or str(error)}
+        goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), message_id, params))
+        return None
+    if len(raw) > max_file_size:
+        goal_file.problems.append(
+            _problem(_point(0, 0), "file.too_large", limit=_human_size(max_file_size))
+        )
+        return None
+    return raw
+
+
+def _human_size(size: int) -> str:
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} B"
+
+
+def _decode(goal_file: GoalFile, raw: bytes) -> str | None:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        goal_file.problems.append(_problem(_point(0, 0), "encoding.utf16"))
+        return None
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        prefix = raw[:nul].decode("utf-8", errors="replace")
+        goal_file.problems.append(_problem(_point(*_position_of(prefix, len(prefix))), "encoding.nul"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8-sig", errors="replace")
+        span = _point(*_position_of(prefix, len(prefix)))
+        goal_file.problems.append(_problem(span, _guess_legacy_encoding(raw)))
+        return None
+
+
+def _guess_legacy_encoding(raw: bytes) -> str:
+    """Chinese Windows tools save GBK/GB18030; say so when the bytes read as Chinese that way."""
+    try:
+        decoded = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "encoding.not_utf8"
+    if any("\u4e00" <= char <= "\u9fff" for char in decoded):
+        return "encoding.gb18030"
+    return "encoding.not_utf8"
+
+
+# libyaml's own wording → our message ids (both languages); unknown ones keep their text.
+_LIBYAML_PROBLEMS = {
+    "found a tab character that violates indentation": "yaml.tab",
+    "found a tab character where an indentation space is expected": "yaml.tab",
+    "mapping values are not allowed in this context": "yaml.colon_in_value",
+    "mapping values are not allowed here": "yaml.colon_in_value",
+    "did not find expected '-' indicator": "yaml.indentation",
+    "did not find expected key": "yaml.indentation",
+    "could not find expected ':'": "yaml.missing_colon",
+    "found unexpected end of stream": "yaml.unclosed_quote",
+    "found unknown escape character": "yaml.bad_escape",
+    "did not find expected ',' or ']'": "yaml.unclosed_flow",
+    "did not find expected ',' or '}'": "yaml.unclosed_flow",
+}
+
+
+def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
+    if isinstance(error, yaml.reader.ReaderError):
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        return _problem(
+            _point(*_position_of(text, error.position)),
+            "yaml.control_character",
+            code_point=f"U+{ord(character):04X}",
+        )
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    problem = getattr(error, "problem", None) or str(error)
+    message_id = _LIBYAML_PROBLEMS.get(problem)
+    if message_id is None and problem.startswith("found character"):
+        lines = text.splitlines()
+        found_tab = line < len(lines) and column < len(lines[line]) and lines[line][column] == "\t"
+        message_id = "yaml.tab" if found_tab else "yaml.bad_character"
+    if message_id is None:
+        return _problem(_point(line, column), "yaml.syntax", detail=problem)
+    return _problem(_point(line, column), message_id)
+
+
+class _Collection:
+    """A mapping or sequence being built, with the key waiting for its value."""
+
+    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans", "is_key")
+
+    def __init__(self, value: dict | list, pointer: str, is_key: bool) -> None:
+        self.value = value
+        self.pointer = pointer
+        self.pending_key: str | None = None
+        self.pending_key_span: RawSpan | None = None
+        self.key_spans: dict[str, RawSpan] = {}
+        self.is_key = is_key  # a mapping or list used as a key: reported, then dropped
+
+
+def _raw_span(start: Any, end: Any) -> RawSpan:
+    return (start.line, start.column, end.line, end.column)
+
+
+def _tag_text(tag: str) -> str:
+    return "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+
+
+def _compose(goal_file: GoalFile, text: str) -> None:
+    """Build data and source map from libyaml events; record what must not pass."""
+    problems = goal_file.problems
+    value_spans: dict[str, RawSpan] = {}
+    key_spans: dict[str, RawSpan] = {}
+    non_text_scalars: dict[str, str] = {}
+    stack: list[_Collection] = []
+    root: Any = None
+    documents = 0
+
+    def place(value: Any, span: RawSpan, key_text: str | None) -> None:
+        """Put a finished node where it belongs: root, mapping key, mapping value or list item."""
+        nonlocal root
+        if not stack:
+            root = value
+            value_spans[""] = span
+            return
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            pointer = f"{parent.pointer}/{len(parent.value)}"
+            parent.value.append(value)
+            value_spans[pointer] = span
+            return
+        if parent.pending_key is None:
+            if key_text is None:
+                problems.append(_problem(to_span(span), "yaml.complex_key"))
+                key_text = ""
+            parent.pending_key, parent.pending_key_span = key_text, span
+            return
+        key, key_span = parent.pending_key, parent.pending_key_span
+        parent.pending_key = parent.pending_key_span = None
+        first_key_span = parent.key_spans.get(key)
+        pointer = f"{parent.pointer}/{escape_token(key)}"
+        if first_key_span is not None:
+            problems.append(
+                SyntaxProblem(
+                    "yaml-syntax",
+                    to_span(key_span),
+                    "yaml.duplicate_key",
+                    {"key": key, "first_line": first_key_span[0] + 1},
+                    pointer,
+                    (to_span(first_key_span),),
+                )
+            )
+            return  # the first one stands; the file fails anyway
+        parent.key_spans[key] = key_span
+        parent.value[key] = value
+        key_spans[pointer] = key_span
+        value_spans[pointer] = span
+
+    def next_pointer() -> tuple[str, bool]:
+        """The pointer a node starting now will have, and whether it is a key."""
+        if not stack:
+            return "", False
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return f"{parent.pointer}/{len(parent.value)}", False
+        if parent.pending_key is None:
+            return parent.pointer + "/?", True
+        return f"{parent.pointer}/{escape_token(parent.pending_key)}", False
+
+    def check_node_properties(event: Any) -> None:
+        if event.anchor is not None:
+            span = to_span(_raw_span(event.start_mark, event.end_mark))
+            problems.append(_problem(span, "yaml.anchor", anchor=event.anchor))
+        tag = event.tag
+        if tag is not None and tag not in _HARMLESS_TAGS:
+            span = to_span(_raw_span(event.start_mark, event.end_mark))
+            problems.append(_problem(span, "yaml.tag", tag=_tag_text(tag)))
+
+    parser = _EventParser(text) if _EventParser is not None else yaml.SafeLoader(text)
+    try:
+        while True:
+            event = parser.get_event()
+            event_type = type(event)
+            if event_type is yaml.ScalarEvent:
+                check_node_properties(event)
+                raw_text = event.value
+                plain = not event.style and event.tag is None
+                value = resolve_plain_scalar(raw_text) if plain else raw_text
+                if value.__class__ is not str and (not stack or stack[-1].pending_key is not None
+                                                   or isinstance(stack[-1].value, list)):
+                    # Kept so that a message can quote `010` as written, not as 10.
+                    non_text_scalars[next_pointer()[0]] = raw_text
+                place(value, _raw_span(event.start_mark, event.end_mark), raw_text)
+            elif event_type is yaml.MappingStartEvent or event_type is yaml.SequenceStartEvent:
+                check_node_properties(event)
+                pointer, is_key = next_pointer()
+                container: dict | list = {} if event_type is yaml.MappingStartEvent else []
+                stack.append(_Collection(container, pointer, is_key))
+                # Remember where it starts; the end is known at the matching end event.
+                value_spans[pointer] = _raw_span(event.start_mark, event.start_mark)
+            elif event_type is yaml.MappingEndEvent or event_type is yaml.SequenceEndEvent:
+                finished = stack.pop()
+                start = value_spans.pop(finished.pointer)
+                span = (start[0], start[1], event.end_mark.line, event.end_mark.column)
+                place(finished.value, span, None)
+            elif event_type is yaml.AliasEvent:
+                # Never expanded: that is what makes an alias bomb harmless here.
+                span = _raw_span(event.start_mark, event.end_mark)
+                problems.append(_problem(to_span(span), "yaml.alias", anchor=event.anchor))
+                place(None, span, None)
+            elif event_type is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    span = to_span(_raw_span(event.start_mark, event.end_mark))
+                    problems.append(_problem(span, "yaml.multiple_documents"))
+                    break
+            elif event_type is yaml.StreamEndEvent:
+                break
+    except yaml.YAMLError as error:
+        problems.append(_syntax_error_problem(error, text))
+        return
+    finally:
+        if hasattr(parser, "dispose"):
+            parser.dispose()
+
+    if root is None:
+        problems.append(_problem(Span(1, 1, 1, 2), "yaml.empty"))
+        return
+    if not isinstance(root, dict):
+        problems.append(
+            _problem(to_span(value_spans[""]), "yaml.top_not_mapping", found=type_name(root))
+        )
+        return
+    goal_file.data = root
+    goal_file.source_map = SourceMap(value_spans, key_spans, non_text_scalars)
+
+
+def type_name(value: Any) -> str:
+    """A message id naming the kind of a YAML value, for messages in either language."""
+    if value is None:
+        return "type.null"
+    if isinstance(value, bool):
+        return "type.boolean"
+    if isinstance(value, int):
+        return "type.integer"
+    if isinstance(value, float):
+        return "type.number"
+    if isinstance(value, str):
+        return "type.string"
+    if isinstance(value, list):
+        return "type.array"
+    return "type.object"

@@ -1,0 +1,248 @@
+"""Every message the user can see, in Chinese and English.
+
+Checks report a message id and parameters; the text is chosen only when output is
+written, in the language the user asked for. A parameter whose value is itself a
+message id (``type.string``) or a ``(message_id, params)`` pair is rendered in the
+same language, so nothing English leaks into a Chinese message.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from typing import Any, Mapping
+
+LANGUAGES = ("zh", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- kinds of value, used as parameters ---
+    "type.string": {"zh": "文本", "en": "text"},
+    "type.integer": {"zh": "整数", "en": "an integer"},
+    "type.number": {"zh": "数字", "en": "a number"},
+    "type.boolean": {"zh": "布尔值", "en": "a boolean"},
+    "type.null": {"zh": "空值", "en": "nothing (null)"},
+    "type.array": {"zh": "列表", "en": "a list"},
+    "type.object": {"zh": "映射（键: 值）", "en": "a mapping (key: value)"},
+    # --- reading the file ---
+    "file.broken_link": {
+        "zh": "无法读取：符号链接指向不存在的文件 `{target}`",
+        "en": "cannot read: the symbolic link points to `{target}`, which does not exist",
+    },
+    "file.permission_denied": {
+        "zh": "无法读取：没有读取该文件的权限",
+        "en": "cannot read: permission denied",
+    },
+    "file.is_directory": {"zh": "无法读取：这是一个目录", "en": "cannot read: this is a directory"},
+    "file.unreadable": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
+    "file.too_large": {
+        "zh": "文件超过大小上限 {limit}，未检查；一个项目的目标文件不应这么大（上限可用 max-file-size 配置）",
+        "en": "file is larger than the {limit} limit and was not checked; one project's goals "
+        "should never be this big (the limit is the max-file-size setting)",
+    },
+    "encoding.utf16": {
+        "zh": "文件是 UTF-16 编码；请另存为 UTF-8",
+        "en": "file is encoded as UTF-16; save it as UTF-8",
+    },
+    "encoding.nul": {
+        "zh": "文件含有 NUL 字节（\\0），不是文本文件",
+        "en": "file contains a NUL byte (\\0); it is not a text file",
+    },
+    "encoding.gb18030": {
+        "zh": "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；"
+        "请转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中“另存为 UTF-8”",
+        "en": "file is not UTF-8; it looks like GBK/GB18030 (the default of Chinese Windows); "
+        "convert it to UTF-8, e.g. `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`, "
+        "or “Save as UTF-8” in your editor",
+    },
+    "encoding.not_utf8": {
+        "zh": "文件不是有效的 UTF-8 编码；请另存为 UTF-8",
+        "en": "file is not valid UTF-8; save it as UTF-8",
+    },
+    # --- YAML ---
+    "yaml.syntax": {"zh": "YAML 语法错误：{detail}", "en": "YAML syntax error: {detail}"},
+    "yaml.tab": {
+        "zh": "缩进中使用了制表符（Tab）；YAML 只允许用空格缩进",
+        "en": "tab character used for indentation; YAML allows only spaces",
+    },
+    "yaml.bad_character": {
+        "zh": "此处的字符不能开始一个 YAML 值；含特殊字符的文本请加引号",
+        "en": "this character cannot start a YAML value; put text with special characters in quotes",
+    },
+    "yaml.control_character": {
+        "zh": "文件含有不可见的控制字符 {code_point}；请删除它",
+        "en": "file contains the invisible control character {code_point}; remove it",
+    },
+    "yaml.colon_in_value": {
+        "zh": "此处不应出现“: ”：缩进不对，或者值中含有“: ”需要加引号",
+        "en": "unexpected `: ` here: the indentation is wrong, or a value containing `: ` needs quotes",
+    },
+    "yaml.indentation": {
+        "zh": "缩进不一致：同一层的键或列表项（-）必须对齐",
+        "en": "inconsistent indentation: keys and list items (-) of one level must line up",
+    },
+    "yaml.missing_colon": {
+        "zh": "找不到键后面的冒号“:”",
+        "en": "could not find the `:` after a key",
+    },
+    "yaml.unclosed_quote": {
+        "zh": "引号没有闭合：文件在引号内结束",
+        "en": "unclosed quote: the file ends inside a quoted value",
+    },
+    "yaml.bad_escape": {
+        "zh": "双引号中的转义字符无效；若要写反斜杠，请改用单引号",
+        "en": "invalid escape in a double-quoted value; use single quotes to write a backslash",
+    },
+    "yaml.unclosed_flow": {
+        "zh": "方括号或花括号没有闭合，或元素之间缺少逗号",
+        "en": "a bracket or brace is not closed, or a comma is missing between items",
+    },
+    "yaml.complex_key": {
+        "zh": "键必须是简单文本，不能是列表或映射",
+        "en": "a key must be plain text, not a list or a mapping",
+    },
+    "yaml.duplicate_key": {
+        "zh": "重复的键 `{key}`：第 {first_line} 行已有同名键；YAML 只会保留其中一个，请合并或删除",
+        "en": "duplicate key `{key}`: it is already defined at line {first_line}; YAML would "
+        "silently keep only one of them, merge or remove one",
+    },
+    "yaml.anchor": {
+        "zh": "不允许使用锚点 &{anchor}：请把内容完整写出",
+        "en": "anchors (&{anchor}) are not allowed: write the value out in full",
+    },
+    "yaml.alias": {
+        "zh": "不允许使用别名 *{anchor}：请把内容完整写出",
+        "en": "aliases (*{anchor}) are not allowed: write the value out in full",
+    },
+    "yaml.tag": {
+        "zh": "不允许使用标签 {tag}：目标文件只包含文本、数字和列表",
+        "en": "the tag {tag} is not allowed: goal files hold only text, numbers and lists",
+    },
+    "yaml.multiple_documents": {
+        "zh": "一个文件只能包含一个项目；此处开始了第二个 YAML 文档（---），请拆分为单独的文件",
+        "en": "one file holds one project; a second YAML document (---) starts here, "
+        "split it into its own file",
+    },
+    "yaml.empty": {
+        "zh": "文件为空：应包含一个项目的绩效目标（year、project、indicators 等）",
+        "en": "file is empty: it should hold one project's goals (year, project, indicators, …)",
+    },
+    "yaml.top_not_mapping": {
+        "zh": "顶层必须是字段映射（year:、project: …），实际是{found}",
+        "en": "the top level must be a mapping of fields (year:, project:, …), found {found}",
+    },
+    # --- schema ---
+    "schema.required": {
+        "zh": "缺少必填字段 `{field}`（{title}）",
+        "en": "missing required field `{field}` ({title})",
+    },
+    "schema.unknown_field": {
+        "zh": "未知字段 `{field}`",
+        "en": "unknown field `{field}`",
+    },
+    "schema.unknown_field_suggest": {
+        "zh": "未知字段 `{field}`，是否应为 `{suggestion}`（{title}）？",
+        "en": "unknown field `{field}`; did you mean `{suggestion}` ({title})?",
+    },
+    "schema.type": {
+        "zh": "`{field}`（{title}）应为{expected}，实际是{found}：{value}",
+        "en": "`{field}` ({title}) must be {expected}, found {found}: {value}",
+    },
+    "schema.type_quote": {
+        "zh": "`{field}`（{title}）应为文本，但 {value} 会被读成{found}；请加引号：'{value}'",
+        "en": "`{field}` ({title}) must be text, but {value} is read as {found}; put it in quotes: '{value}'",
+    },
+    "schema.type_unquote": {
+        "zh": "`{field}`（{title}）应为整数，实际是带引号的文本 '{value}'；请去掉引号",
+        "en": "`{field}` ({title}) must be an integer, found the quoted text '{value}'; remove the quotes",
+    },
+    "schema.enum": {
+        "zh": "`{field}`（{title}）的值 `{value}` 无效；可选值：{allowed}",
+        "en": "`{value}` is not a valid {title} (`{field}`); use one of: {allowed}",
+    },
+    "schema.enum_suggest": {
+        "zh": "`{field}`（{title}）的值 `{value}` 无效，是否应为 `{suggestion}`？可选值：{allowed}",
+        "en": "`{value}` is not a valid {title} (`{field}`); did you mean `{suggestion}`? Use one of: {allowed}",
+    },
+    "schema.subcategory_mismatch": {
+        "zh": "二级指标 `{value}` 不属于一级指标 `{category}`；{category}的二级指标为：{allowed}",
+        "en": "subcategory `{value}` does not belong to category `{category}`; "
+        "the subcategories of {category} are: {allowed}",
+    },
+    "schema.minimum": {
+        "zh": "`{field}`（{title}）不能小于 {limit}，实际是 {value}",
+        "en": "`{field}` ({title}) must be at least {limit}, found {value}",
+    },
+    "schema.maximum": {
+        "zh": "`{field}`（{title}）不能大于 {limit}，实际是 {value}",
+        "en": "`{field}` ({title}) must be at most {limit}, found {value}",
+    },
+    "schema.seq_positive": {
+        "zh": "序号 `seq` 必须是正整数（1、2、3 …），实际是 {value}",
+        "en": "the sequence number `seq` must be a positive integer (1, 2, 3, …), found {value}",
+    },
+    "schema.blank": {
+        "zh": "`{field}`（{title}）不能为空",
+        "en": "`{field}` ({title}) must not be empty",
+    },
+    "schema.empty_list": {
+        "zh": "`{field}`（{title}）不能为空列表；至少需要一项",
+        "en": "`{field}` ({title}) must not be an empty list; add at least one",
+    },
+    "schema.other": {
+        "zh": "`{field}`（{title}）不符合格式要求：{detail}",
+        "en": "`{field}` ({title}) does not match the schema: {detail}",
+    },
+    "schema.root": {"zh": "文件顶层", "en": "the file's top level"},
+    # --- command line ---
+    "cli.path_missing": {
+        "zh": "goals-lint: 错误：路径不存在：{path}",
+        "en": "goals-lint: error: no such file or folder: {path}",
+    },
+    "cli.no_files": {
+        "zh": "goals-lint: 错误：在 {paths} 中没有找到目标文件（*.yaml、*.yml）",
+        "en": "goals-lint: error: no goal files (*.yaml, *.yml) found in {paths}",
+    },
+    # --- summary lines ---
+    "summary.clean": {
+        "zh": "已检查 {files} 个文件，未发现问题。",
+        "en": "Checked {files} files: no problems found.",
+    },
+    "summary.problems": {
+        "zh": "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示（涉及 {files_with_problems} 个文件）。",
+        "en": "Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes "
+        "in {files_with_problems} files.",
+    },
+}
+
+_FORMATTER = string.Formatter()
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
+
+
+def render(message_id: str, params: Mapping[str, Any], lang: str) -> str:
+    template = MESSAGES[message_id][lang]
+    if not params:
+        return template
+    return template.format_map({name: _render_param(value, lang) for name, value in params.items()})
+
+
+def _render_param(value: Any, lang: str) -> Any:
+    if isinstance(value, str) and value in MESSAGES:
+        return MESSAGES[value][lang]
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in MESSAGES:
+        return render(value[0], value[1], lang)
+    if isinstance(value, dict) and set(value) == set(LANGUAGES):
+        return value[lang]
+    return value
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """``zh`` when the user's locale is Chinese, else ``en`` (gettext's order of variables)."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

@@ -1,0 +1,90 @@
+"""The rule registry: every rule's code, slug, severity, options and documentation.
+
+A rule is a module under ``validator/rules/`` that defines ``RULE``. Its docstring is
+its documentation (ruff's sections); ``--explain`` and ``docs/rules.md`` print it.
+Stages say when a rule runs:
+
+- ``read``: found while reading the file (the loader reports these);
+- ``schema``: the JSON Schema check, on data that was read cleanly;
+- ``data``: compliance rules, pure functions of one schema-valid file's data;
+- ``project``: rules that look across all files of a run.
+
+Severity is stamped on centrally by the linter from configuration, so a rule never
+decides its own level beyond its default.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from validator.diagnostics import Problem, Severity
+
+STAGES = ("read", "schema", "data", "project")
+
+
+class OptionError(ValueError):
+    """A rule option has a bad value; the message says what it should be."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default and a function that checks and normalises a value."""
+
+    default: Any
+    parse: Callable[[Any], Any]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    stage: str
+    summary: Mapping[str, str]  # one line, {"zh": ..., "en": ...}
+    doc: str
+    default_severity: Severity = Severity.ERROR
+    check: Callable[..., Iterable[Problem]] | None = None
+    options: Mapping[str, Option] = field(default_factory=dict)
+
+    def default_options(self) -> dict[str, Any]:
+        return {name: option.default for name, option in self.options.items()}
+
+
+# One module per rule, in code order.
+RULE_MODULES = (
+    "validator.rules.yaml_syntax",
+    "validator.rules.schema",
+    "validator.rules.unreadable_file",
+)
+
+
+def _load_rules() -> tuple[Rule, ...]:
+    rules = tuple(importlib.import_module(name).RULE for name in RULE_MODULES)
+    codes = [rule.code for rule in rules]
+    slugs = [rule.slug for rule in rules]
+    if len(set(codes)) != len(codes) or len(set(slugs)) != len(slugs):
+        raise RuntimeError("rule codes and slugs must be unique")
+    return tuple(sorted(rules, key=lambda rule: rule.code))
+
+
+RULES: tuple[Rule, ...] = _load_rules()
+RULES_BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES}
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def find_rule(name: str) -> Rule | None:
+    """A rule by its slug or its code (case-insensitive code)."""
+    return RULES_BY_SLUG.get(name) or RULES_BY_CODE.get(name.upper())
+
+
+def rules_matching(selector: str) -> list[Rule]:
+    """Rules a selector names: a slug, a code, or a code prefix (``GL``, ``GL0``)."""
+    rule = RULES_BY_SLUG.get(selector)
+    if rule is not None:
+        return [rule]
+    prefix = selector.upper()
+    if not prefix.startswith("GL"):
+        return []
+    return [rule for rule in RULES if rule.code.startswith(prefix)]

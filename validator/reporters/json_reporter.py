@@ -1,0 +1,50 @@
+"""The JSON report: a public interface, so its shape only ever grows.
+
+{"version": 1, "tool": {"name", "version"}, "files_checked": N,
+ "summary": {"errors", "warnings", "infos", "files_with_problems"},
+ "diagnostics": [{"path", "line", "column", "end_line", "end_column", "pointer",
+                  "code", "rule", "severity", "message", "message_id", "related"}]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from validator import __version__
+from validator.diagnostics import Diagnostic
+from validator.linter import LintResult
+from validator.messages import render
+from validator.reporters.summary import count
+
+FORMAT_VERSION = 1
+
+
+def diagnostic_to_dict(diagnostic: Diagnostic, lang: str) -> dict[str, Any]:
+    span = diagnostic.span
+    return {
+        "path": diagnostic.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "pointer": diagnostic.pointer,
+        "code": diagnostic.code,
+        "rule": diagnostic.rule,
+        "severity": diagnostic.severity.value,
+        "message": render(diagnostic.message_id, diagnostic.params, lang),
+        "message_id": diagnostic.message_id,
+        "related": [{"line": other.line, "column": other.column} for other in diagnostic.related],
+    }
+
+
+def report(result: LintResult, lang: str, out: TextIO) -> None:
+    document = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "goals-lint", "version": __version__},
+        "files_checked": result.files_checked,
+        "summary": count(result),
+        "diagnostics": [diagnostic_to_dict(diagnostic, lang) for diagnostic in result.diagnostics],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")

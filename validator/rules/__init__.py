@@ -1,0 +1,1 @@
+"""One module per rule; each defines ``RULE`` and documents itself in its docstring."""
