@@ -7,9 +7,7 @@ Exit codes: 0 nothing failing; 1 failing diagnostics (unreadable files included)
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
-from pathlib import Path
 from typing import Sequence, TextIO
 
 from validator import __version__
@@ -51,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help="message language (default: config, then locale)")
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    parser.add_argument("--config", type=Path, metavar="FILE",
+    parser.add_argument("--config", metavar="FILE",
                         help="use this config file instead of searching for one")
     parser.add_argument("--max-file-size", metavar="SIZE", help='skip larger files (e.g. "2MiB")')
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
@@ -107,7 +105,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
 
     if args.max_file_size is not None:
         try:
-            config = dataclasses.replace(config, max_file_size=parse_size(args.max_file_size))
+            config = config._replace(max_file_size=parse_size(args.max_file_size))
         except ValueError:
             raise UsageError('--max-file-size: should be a size such as 1048576, "512KiB" or "2MiB"') from None
 

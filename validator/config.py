@@ -8,22 +8,16 @@ unknown key or a bad value is a :class:`ConfigError` naming the exact key.
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from validator.diagnostics import Severity
 from validator.loader import DEFAULT_MAX_FILE_SIZE
 from validator.messages import LANGUAGES
-from validator.registry import OptionError, Rule, find_rule, rules_matching
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from validator.registry import find_rule, rules_matching
+from validator.rule import OptionError, Rule
 
 CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"
@@ -34,15 +28,14 @@ class ConfigError(Exception):
     """A configuration problem; the CLI prints it and exits 2."""
 
 
-@dataclass(frozen=True)
-class Config:
-    source: Path | None = None  # the file it came from, if any
-    root: Path = field(default_factory=Path.cwd)  # per-file-ignores globs are relative to this
+class Config(NamedTuple):
+    root: str  # the config file's folder (else the working folder): per-file-ignores are relative to it
+    source: str | None = None  # the file it came from, if any
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)  # by rule code
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # by slug
+    severity: Mapping[str, Severity] = {}  # by rule code; read-only
+    rule_options: Mapping[str, Mapping[str, Any]] = {}  # by rule slug; read-only
     lang: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
@@ -52,56 +45,79 @@ class Config:
         return options
 
 
-def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest config file at or above ``start`` and its goals-lint table."""
-    for directory in (start, *start.parents):
-        own = directory / CONFIG_FILE
-        if own.is_file():
+def _goals_lint_table(pyproject: str, document: dict[str, Any]) -> dict[str, Any] | None:
+    table = document.get("tool", {}).get("goals-lint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.goals-lint] must be a table")
+    return table
+
+
+def find_config_file(start: str) -> tuple[str, dict[str, Any]] | None:
+    """The nearest config file at or above the folder ``start`` and its goals-lint table."""
+    directory = os.path.abspath(start)
+    while True:
+        own = os.path.join(directory, CONFIG_FILE)
+        if os.path.isfile(own):
             return own, _read_toml(own)
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("goals-lint")
+        pyproject = os.path.join(directory, PYPROJECT)
+        # Most pyproject.toml files say nothing of goals-lint: skip those unparsed.
+        if os.path.isfile(pyproject) and "goals-lint" in _read_text(pyproject):
+            table = _goals_lint_table(pyproject, _read_toml(pyproject))
             if table is not None:
-                if not isinstance(table, dict):
-                    raise ConfigError(f"{pyproject}: [tool.goals-lint] must be a table")
                 return pyproject, table
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+def load_config(explicit: str | None = None, start: str | None = None) -> Config:
+    start = os.path.abspath(start or os.getcwd())
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.isfile(explicit):
             raise ConfigError(f"config file not found: {explicit}")
         table = _read_toml(explicit)
-        if explicit.name == PYPROJECT:
-            table = table.get("tool", {}).get("goals-lint", {})
-        found: tuple[Path, dict[str, Any]] | None = (explicit, table)
+        if os.path.basename(explicit) == PYPROJECT:
+            table = _goals_lint_table(explicit, table) or {}
+        found: tuple[str, dict[str, Any]] | None = (explicit, table)
     else:
-        found = find_config_file((start or Path.cwd()).resolve())
+        found = find_config_file(start)
     if found is None:
-        return Config(root=(start or Path.cwd()).resolve())
+        return Config(root=start)
     path, table = found
     return parse_config(table, path)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_text(path: str) -> str:
     try:
-        with open(path, "rb") as stream:
-            return tomllib.load(stream)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            return stream.read()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
-def parse_config(table: Mapping[str, Any], path: Path) -> Config:
-    prefix = "tool.goals-lint." if path.name == PYPROJECT else ""
+def _read_toml(path: str) -> dict[str, Any]:
+    # Imported here: a run without a config file never pays for the TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(_read_text(path))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def parse_config(table: Mapping[str, Any], path: str) -> Config:
+    prefix = "tool.goals-lint." if os.path.basename(path) == PYPROJECT else ""
 
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: invalid config: `{prefix}{key}` {problem}")
 
     for key in table:
         if key not in KNOWN_KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(KNOWN_KEYS)}"
             raise fail(key, "is not a known key" + hint)
@@ -169,8 +185,8 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
             raise fail("max-file-size", 'should be a size such as 1048576, "512KiB" or "2MiB"') from None
 
     return Config(
+        root=os.path.dirname(os.path.abspath(path)),
         source=path,
-        root=path.parent,
         select=select,
         ignore=ignore,
         per_file_ignores=tuple(per_file),

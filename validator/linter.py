@@ -7,16 +7,14 @@ where diagnostics are sorted before any reporter sees them.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from validator.config import Config
 from validator.diagnostics import Diagnostic, Problem, Severity
 from validator.loader import GoalFile, read_goal_file
-from validator.registry import RULES, RULES_BY_SLUG, Rule, rules_matching
+from validator.registry import RULES, RULES_BY_SLUG, rules_matching
+from validator.rule import Rule
 
 
 class NoFilesError(Exception):
@@ -49,8 +47,7 @@ def discover(paths: Sequence[str]) -> list[str]:
     return [path.replace(os.sep, "/") for path in unique]
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which rules run, with which severity and options, for which files."""
 
     config: Config
@@ -59,7 +56,7 @@ class Selection:
 
     @classmethod
     def build(cls, config: Config, select: Sequence[str] | None = None,
-              ignore: Sequence[str] = ()) -> "Selection":
+              ignore: Sequence[str] = ()) -> Selection:
         selectors = select if select is not None else (config.select or ("GL",))
         selected = {rule.code for selector in selectors for rule in rules_matching(selector)}
         ignored = {rule.code for selector in (*config.ignore, *ignore) for rule in rules_matching(selector)}
@@ -75,7 +72,9 @@ class Selection:
     def ignored_for(self, path: str) -> frozenset[str]:
         if not self.per_file_ignores:
             return frozenset()
-        relative = _relative_posix(path, self.config.root)
+        import fnmatch
+
+        relative = os.path.relpath(os.path.abspath(path), self.config.root).replace(os.sep, "/")
         ignored: set[str] = set()
         for pattern, codes in self.per_file_ignores:
             if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(path, pattern):
@@ -83,17 +82,12 @@ class Selection:
         return frozenset(ignored)
 
 
-def _relative_posix(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-@dataclass
 class LintResult:
-    files_checked: int = 0
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    __slots__ = ("files_checked", "diagnostics")
+
+    def __init__(self) -> None:
+        self.files_checked = 0
+        self.diagnostics: list[Diagnostic] = []
 
 
 def lint_files(paths: Sequence[str], selection: Selection) -> LintResult:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -71,27 +70,28 @@ def resolve_plain_scalar(text: str) -> Any:
     return text
 
 
-@dataclass(frozen=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     """A problem found while reading: located by position, not (only) by pointer."""
 
     rule: str  # "yaml-syntax" or "unreadable-file"
     span: Span
     message_id: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]
     pointer: str = ""
     related: tuple[Span, ...] = ()
 
 
-@dataclass
 class GoalFile:
     """One file as read: its text, data and source map, or the problems that stopped it."""
 
-    path: str
-    text: str | None = None
-    data: Any = None
-    source_map: SourceMap | None = None
-    problems: list[SyntaxProblem] = field(default_factory=list)
+    __slots__ = ("path", "text", "data", "source_map", "problems")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.text: str | None = None
+        self.data: Any = None
+        self.source_map: SourceMap | None = None
+        self.problems: list[SyntaxProblem] = []
 
     @property
     def readable(self) -> bool:

@@ -1,56 +1,17 @@
-"""The rule registry: every rule's code, slug, severity, options and documentation.
+"""The rule registry: every rule, found by code, slug or code prefix.
 
-A rule is a module under ``validator/rules/`` that defines ``RULE``. Its docstring is
-its documentation (ruff's sections); ``--explain`` and ``docs/rules.md`` print it.
-Stages say when a rule runs:
-
-- ``read``: found while reading the file (the loader reports these);
-- ``schema``: the JSON Schema check, on data that was read cleanly;
-- ``data``: compliance rules, pure functions of one schema-valid file's data;
-- ``project``: rules that look across all files of a run.
-
-Severity is stamped on centrally by the linter from configuration, so a rule never
-decides its own level beyond its default.
+A rule is a module under ``validator/rules/`` that defines ``RULE`` (see
+``validator.rule``). Its docstring is its documentation (ruff's sections);
+``--explain`` and ``docs/rules.md`` print it. Severity is stamped on centrally by
+the linter from configuration, so a rule never decides its own level beyond its
+default.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
 
-from validator.diagnostics import Problem, Severity
-
-STAGES = ("read", "schema", "data", "project")
-
-
-class OptionError(ValueError):
-    """A rule option has a bad value; the message says what it should be."""
-
-
-@dataclass(frozen=True)
-class Option:
-    """A rule option: its default and a function that checks and normalises a value."""
-
-    default: Any
-    parse: Callable[[Any], Any]
-    help: str = ""
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    slug: str
-    stage: str
-    summary: Mapping[str, str]  # one line, {"zh": ..., "en": ...}
-    doc: str
-    default_severity: Severity = Severity.ERROR
-    check: Callable[..., Iterable[Problem]] | None = None
-    options: Mapping[str, Option] = field(default_factory=dict)
-
-    def default_options(self) -> dict[str, Any]:
-        return {name: option.default for name, option in self.options.items()}
-
+from validator.rule import Rule
 
 # One module per rule, in code order.
 RULE_MODULES = (

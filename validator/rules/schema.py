@@ -45,29 +45,28 @@ indicators:
 
 from __future__ import annotations
 
-import difflib
 import json
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterator
 
 from validator.diagnostics import Problem
 from validator.loader import type_name
-from validator.registry import Rule
+from validator.rule import Rule
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
 # Installed: packaged beside the code. From a checkout: the repository's schemas/.
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _SCHEMA_CANDIDATES = (
-    _PACKAGE_DIR / "schemas" / "goal.schema.json",
-    _PACKAGE_DIR.parent / "schemas" / "goal.schema.json",
+    os.path.join(_PACKAGE_DIR, "schemas", "goal.schema.json"),
+    os.path.join(os.path.dirname(_PACKAGE_DIR), "schemas", "goal.schema.json"),
 )
 
 
 @lru_cache(maxsize=1)
 def goal_schema() -> dict[str, Any]:
     for candidate in _SCHEMA_CANDIDATES:
-        if candidate.is_file():
+        if os.path.isfile(candidate):
             with open(candidate, encoding="utf-8") as stream:
                 return json.load(stream)
     raise FileNotFoundError("goal.schema.json is missing from the installation")
@@ -139,6 +138,8 @@ def _property_titles(subschema: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 
 def _closest_field(unknown: str, known: dict[str, dict[str, str]]) -> str | None:
+    import difflib
+
     # A Chinese column name (项目名称) is a common slip for its field (project).
     for name, title in known.items():
         if isinstance(title, dict) and unknown in (title["zh"], title["en"]):
@@ -215,6 +216,8 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             return
         params = {"field": field, "title": title, "value": shown, "allowed": allowed_text}
         options = [str(option) for option in allowed]
+        import difflib
+
         matches = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         if matches:
             params["suggestion"] = matches[0]

@@ -16,7 +16,7 @@ Point the link at a file that exists, or delete the link.
 
 from __future__ import annotations
 
-from validator.registry import Rule
+from validator.rule import Rule
 
 RULE = Rule(
     code="GL003",

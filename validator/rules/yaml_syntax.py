@@ -48,7 +48,7 @@ indicators:
 
 from __future__ import annotations
 
-from validator.registry import Rule
+from validator.rule import Rule
 
 RULE = Rule(
     code="GL001",

@@ -1,0 +1,43 @@
+"""What a rule is: its code, slug, stage, severity, options, documentation and check.
+
+Stages say when a rule runs:
+
+- ``read``: found while reading the file (the loader reports these);
+- ``schema``: the JSON Schema check, on data that was read cleanly;
+- ``data``: compliance rules, pure functions of one schema-valid file's data;
+- ``project``: rules that look across all files of a run.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
+
+from validator.diagnostics import Problem, Severity
+
+STAGES = ("read", "schema", "data", "project")
+
+
+class OptionError(ValueError):
+    """A rule option has a bad value; the message says what it should be."""
+
+
+class Option(NamedTuple):
+    """A rule option: its default and a function that checks and normalises a value."""
+
+    default: Any
+    parse: Callable[[Any], Any]
+    help: str = ""
+
+
+class Rule(NamedTuple):
+    code: str
+    slug: str
+    stage: str
+    summary: Mapping[str, str]  # one line, {"zh": ..., "en": ...}
+    doc: str
+    default_severity: Severity = Severity.ERROR
+    check: Callable[..., Iterable[Problem]] | None = None
+    options: Mapping[str, Option] = {}  # read-only: a NamedTuple default is shared
+
+    def default_options(self) -> dict[str, Any]:
+        return {name: option.default for name, option in self.options.items()}
