@@ -8,6 +8,7 @@ root is put on ``sys.path`` and ``PYTHONPATH``)::
     python benchmarks/bench.py --files 200 --repeat 3
     python benchmarks/bench.py --json                 # machine-readable results
     python benchmarks/bench.py --check                # exit 1 if a budget fails
+    python benchmarks/bench.py --keep /tmp/goals-bench  # keep the generated files
 
 What it does:
 
@@ -44,6 +45,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import importlib.util
 import io
 import json
 import os
@@ -409,20 +412,20 @@ def schema_check(files: list[Path]) -> str:
 
 
 # --------------------------------------------------------------------------
-# Timing helpers
+# Timing
 # --------------------------------------------------------------------------
 
 
-def timed(fn: Callable[[], Any], repeat: int, warmup: bool = True) -> list[float]:
-    """Wall times in seconds of ``repeat`` calls (after one untimed warm-up)."""
-    if warmup:
-        fn()
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return samples
+@dataclasses.dataclass
+class Measurement:
+    key: str
+    label: str
+    tool: str  # short name used in "X is 3x slower than goals-lint"
+    kind: str  # "per_file": ms per file; "startup": seconds per process
+    run: Callable[[], tuple[int, str]] | None  # returns (exit code, output)
+    per: int = 1
+    note: str = ""  # why it was skipped
+    samples: list[float] = dataclasses.field(default_factory=list)
 
 
 def find_tool(name: str) -> str | None:
@@ -437,11 +440,20 @@ def subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
     env.setdefault("NO_COLOR", "1")
+    # An installed package has its bytecode compiled by pip; a checkout gets the same
+    # only if the warm-up run may write it. Without this, start-up measures compiling.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def run_cmd(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, cwd=REPO_ROOT, env=subprocess_env(), capture_output=True, text=True)
+def command(cmd: list[str]) -> Callable[[], tuple[int, str]]:
+    env = subprocess_env()
+
+    def run() -> tuple[int, str]:
+        proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+        return proc.returncode, proc.stdout + proc.stderr
+
+    return run
 
 
 def head(text: str, lines: int = 8) -> str:
@@ -450,65 +462,18 @@ def head(text: str, lines: int = 8) -> str:
     return "\n".join("    " + p[:200] for p in parts[:lines]) + more
 
 
-class Bench:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.rows: list[dict[str, Any]] = []
-        self.notes: list[str] = []
-        self.warnings: list[str] = []
-
-    def warn(self, msg: str) -> None:
-        self.warnings.append(msg)
-        print(f"WARNING: {msg}", file=sys.stderr)
-
-    def add(self, key: str, label: str, kind: str, samples: list[float] | None, per: int = 1,
-            note: str = "") -> None:
-        """kind: 'per_file' (samples / per, in ms) or 'startup' (seconds)."""
-        row: dict[str, Any] = {"key": key, "label": label, "kind": kind, "note": note}
-        if samples is None:
-            row.update(median=None, min=None, max=None, samples=None, unit=None)
-        elif kind == "per_file":
-            ms = [s * 1000.0 / per for s in samples]
-            row.update(median=statistics.median(ms), min=min(ms), max=max(ms), samples=ms, unit="ms/file")
-        else:
-            row.update(median=statistics.median(samples), min=min(samples), max=max(samples),
-                       samples=samples, unit="s")
-        self.rows.append(row)
-
-    def row(self, key: str) -> dict[str, Any] | None:
-        return next((r for r in self.rows if r["key"] == key and r["median"] is not None), None)
-
-    def check_exit(self, tool: str, proc: subprocess.CompletedProcess) -> None:
-        if proc.returncode != 0:
-            self.warn(f"{tool} exited {proc.returncode} on valid files; first lines of its output:\n"
-                      + head(proc.stdout + proc.stderr))
-
-    def subprocess_samples(self, tool: str, cmd: list[str], repeat: int) -> list[float]:
-        """Time ``cmd`` repeat times; warns (once) on a non-zero exit."""
-        samples = []
-        warned = False
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            proc = run_cmd(cmd)
-            samples.append(time.perf_counter() - t0)
-            if proc.returncode != 0 and not warned:
-                self.check_exit(tool, proc)
-                warned = True
-        return samples
-
-
-def load_cli() -> tuple[Callable[[list[str]], Any] | None, str]:
+def load_cli() -> tuple[Callable[..., Any] | None, str]:
     try:
         from validator import cli  # type: ignore[import-not-found]
     except Exception as exc:  # noqa: BLE001 - any import failure means "not ready yet"
         return None, f"validator.cli not importable ({type(exc).__name__}: {exc})"
-    if hasattr(cli, "main"):
-        return cli.main, ""
-    return None, "validator.cli has no main(argv)"
+    if not hasattr(cli, "main"):
+        return None, "validator.cli has no main(argv)"
+    return cli.main, ""
 
 
-def call_cli(main: Callable[[list[str]], Any], argv: list[str]) -> tuple[int, str, str]:
-    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+def call_cli(main: Callable[..., Any], argv: list[str]) -> tuple[int, str]:
+    """Run the CLI in-process with its output captured; returns (exit code, output)."""
     out, err = io.StringIO(), io.StringIO()
     code: Any = 0
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -520,114 +485,178 @@ def call_cli(main: Callable[[list[str]], Any], argv: list[str]) -> tuple[int, st
         code = 0
     elif not isinstance(code, int):
         code = 1
-    return code, out.getvalue(), err.getvalue()
+    return code, out.getvalue() + err.getvalue()
 
 
 def tool_version(cmd: list[str]) -> str:
     try:
-        proc = run_cmd(cmd)
+        _code, out = command(cmd)()
     except OSError:
         return "?"
-    text = (proc.stdout or proc.stderr).strip().splitlines()
-    return text[0] if text else "?"
+    lines = out.strip().splitlines()
+    return lines[0] if lines else "?"
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.measurements: list[Measurement] = []
+        self.rows: list[dict[str, Any]] = []
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+        self.versions: dict[str, Any] = {}
+
+    def warn(self, msg: str) -> None:
+        self.warnings.append(msg)
+        print(f"WARNING: {msg}", file=sys.stderr)
+
+    def add(self, key: str, label: str, tool: str, kind: str,
+            run: Callable[[], tuple[int, str]] | None, per: int = 1, note: str = "") -> None:
+        self.measurements.append(Measurement(key, label, tool, kind, run, per, note))
+
+    def measure(self, kind: str, rounds: int) -> None:
+        """Time every runnable measurement of ``kind`` ``rounds`` times, interleaved.
+
+        Interleaving (and rotating the order each round) spreads the drift of a
+        shared machine over all tools instead of penalising whichever runs last.
+        Each tool gets one untimed warm-up first (imports, page cache, .pyc files).
+        """
+        todo = [m for m in self.measurements if m.kind == kind and m.run is not None]
+        warned: set[str] = set()
+
+        def once(m: Measurement) -> float:
+            t0 = time.perf_counter()
+            code, output = m.run()  # type: ignore[misc]
+            elapsed = time.perf_counter() - t0
+            if code != 0 and m.key not in warned:
+                warned.add(m.key)
+                self.warn(f"{m.label} exited {code} on valid files; first lines of its output:\n" + head(output))
+            return elapsed
+
+        if not todo:
+            return
+        for m in todo:
+            once(m)
+        for i in range(rounds):
+            k = i % len(todo)
+            for m in todo[k:] + todo[:k]:
+                m.samples.append(once(m))
+
+    def finish(self) -> None:
+        for m in self.measurements:
+            row: dict[str, Any] = {"key": m.key, "label": m.label, "tool": m.tool, "kind": m.kind,
+                                   "note": m.note}
+            if not m.samples:
+                row.update(median=None, min=None, max=None, samples=None, unit=None)
+            elif m.kind == "per_file":
+                ms = [s * 1000.0 / m.per for s in m.samples]
+                row.update(median=statistics.median(ms), min=min(ms), max=max(ms), samples=ms, unit="ms/file")
+            else:
+                row.update(median=statistics.median(m.samples), min=min(m.samples), max=max(m.samples),
+                           samples=m.samples, unit="s")
+            self.rows.append(row)
+
+    def row(self, key: str) -> dict[str, Any] | None:
+        return next((r for r in self.rows if r["key"] == key and r["median"] is not None), None)
+
+
+def check_goals_lint_report(b: Bench, main: Callable[..., Any], goal_dir: Path, n: int) -> None:
+    """Make sure goals-lint really checked every file and found nothing."""
+    code, out = call_cli(main, [str(goal_dir), "--format", "json"])
+    try:
+        report = json.loads(out)
+    except ValueError:
+        b.warn(f"goals-lint --format json (exit {code}) did not print valid JSON:\n" + head(out))
+        return
+    checked = report.get("files_checked") if isinstance(report, dict) else None
+    diags = report.get("diagnostics") if isinstance(report, dict) else None
+    if checked is not None and checked != n:
+        b.warn(f"goals-lint checked {checked} files, expected {n}")
+    if diags:
+        b.warn(f"goals-lint reported {len(diags)} diagnostic(s) on valid files; first:\n"
+               + head(json.dumps(diags[:3], ensure_ascii=False, indent=1)))
+    if checked is not None or diags is not None:
+        b.notes.append(f"goals-lint JSON report: files_checked={checked}, diagnostics={len(diags or [])}")
 
 
 def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Bench:
-    b = Bench(args)
+    b = Bench()
     n, rep = len(files), args.repeat
     srep = args.startup_repeat or rep * 3
     texts = [f.read_text(encoding="utf-8") for f in files]
     file_args = [str(f) for f in files]
 
     # a. Reference: the least any YAML-reading tool must pay per file.
-    def c_parse() -> None:
+    def c_parse() -> tuple[int, str]:
         for t in texts:
             yaml.load(t, Loader=yaml.CSafeLoader)
+        return 0, ""
 
-    b.add("c_loader", "PyYAML CSafeLoader bare parse (ref)", "per_file", timed(c_parse, rep), n)
+    b.add("c_loader", "PyYAML CSafeLoader bare parse (ref)", "CSafeLoader", "per_file", c_parse, n)
 
     # Second reference: parse + compiled schema check, no rules, no positions.
+    rs_label = "C loader + jsonschema-rs (ref)"
     try:
         import jsonschema_rs
 
-        if SCHEMA_PATH.exists():
-            rs_validator = jsonschema_rs.validator_for(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+        if not SCHEMA_PATH.exists():
+            raise RuntimeError("no schemas/goal.schema.json")
+        rs_validator = jsonschema_rs.validator_for(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
-            def c_parse_rs() -> None:
-                for t in texts:
-                    rs_validator.is_valid(yaml.load(t, Loader=yaml.CSafeLoader))
+        def c_parse_rs() -> tuple[int, str]:
+            bad = sum(not rs_validator.is_valid(yaml.load(t, Loader=yaml.CSafeLoader)) for t in texts)
+            return (1 if bad else 0), f"{bad} files invalid"
 
-            b.add("c_loader_rs", "C loader + jsonschema-rs (ref)", "per_file", timed(c_parse_rs, rep), n)
-        else:
-            b.add("c_loader_rs", "C loader + jsonschema-rs (ref)", "per_file", None, note="no schema")
+        b.add("c_loader_rs", rs_label, "jsonschema-rs", "per_file", c_parse_rs, n)
     except Exception as exc:  # noqa: BLE001 - optional reference row
-        b.add("c_loader_rs", "C loader + jsonschema-rs (ref)", "per_file", None, note=f"skipped: {exc}")
+        b.add("c_loader_rs", rs_label, "jsonschema-rs", "per_file", None, note=f"skipped: {exc}")
 
     # b. goals-lint in-process.
     main, why = load_cli()
+    argv = [str(goal_dir), "--format", "json"]
     if main is None:
-        b.add("gl_inproc", "goals-lint in-process", "per_file", None, note=f"skipped: {why}")
+        b.add("gl_inproc", "goals-lint in-process", "goals-lint", "per_file", None, note=f"skipped: {why}")
     else:
-        argv = [str(goal_dir), "--format", "json"]
-        code, out, err = call_cli(main, argv)  # doubles as the warm-up run
-        if code != 0:
-            b.warn(f"goals-lint (in-process) returned {code} on valid files; first lines of its output:\n"
-                   + head(out + err))
-        else:
-            try:
-                json.loads(out)
-            except ValueError:
-                b.warn("goals-lint --format json did not print valid JSON:\n" + head(out))
-        b.add("gl_inproc", "goals-lint in-process", "per_file",
-              timed(lambda: call_cli(main, argv), rep, warmup=False), n)
+        check_goals_lint_report(b, main, goal_dir, n)
+        b.add("gl_inproc", "goals-lint in-process", "goals-lint", "per_file", lambda: call_cli(main, argv), n)
 
     # c. goals-lint as one process over the folder.
-    have_validator = (REPO_ROOT / "validator" / "__main__.py").exists()
+    try:
+        runnable = main is not None and importlib.util.find_spec("validator.__main__") is not None
+    except ImportError:
+        runnable = False
     gl_cmd = [sys.executable, "-m", "validator"]
-    if have_validator:
-        b.add("gl_proc", "goals-lint subprocess", "per_file",
-              b.subprocess_samples("goals-lint", gl_cmd + [str(goal_dir), "--format", "json"], rep), n)
-    else:
-        b.add("gl_proc", "goals-lint subprocess", "per_file", None, note="skipped: no validator/__main__.py")
+    gl_skip = "" if runnable else "skipped: " + (why or "no validator/__main__.py")
+    b.add("gl_proc", "goals-lint subprocess", "goals-lint", "per_file",
+          command(gl_cmd + argv) if runnable else None, n, gl_skip)
 
     # d. check-jsonschema, schema only.
     cj = find_tool("check-jsonschema")
-    cj_cmd = [cj, "--schemafile", str(SCHEMA_PATH)] if cj else []
-    if not cj:
-        b.add("cj_proc", "check-jsonschema subprocess", "per_file", None, note="skipped: not installed")
-    elif not SCHEMA_PATH.exists():
-        b.add("cj_proc", "check-jsonschema subprocess", "per_file", None, note="skipped: no schema")
-        cj_cmd = []
-    else:
-        b.add("cj_proc", "check-jsonschema subprocess", "per_file",
-              b.subprocess_samples("check-jsonschema", cj_cmd + file_args, rep), n)
+    cj_skip = "" if cj and SCHEMA_PATH.exists() else (
+        "skipped: check-jsonschema not installed" if not cj else "skipped: no schemas/goal.schema.json")
+    cj_cmd = [cj or "check-jsonschema", "--schemafile", str(SCHEMA_PATH)]
+    b.add("cj_proc", "check-jsonschema subprocess", "check-jsonschema", "per_file",
+          None if cj_skip else command(cj_cmd + file_args), n, cj_skip)
 
     # e. yamllint: style only, no schema; a familiar yardstick for "a YAML linter".
     yl = find_tool("yamllint")
-    if yl:
-        b.add("yl_proc", "yamllint -d relaxed subprocess", "per_file",
-              b.subprocess_samples("yamllint", [yl, "-d", "relaxed", str(goal_dir)], rep), n)
-    else:
-        b.add("yl_proc", "yamllint -d relaxed subprocess", "per_file", None, note="skipped: not installed")
+    b.add("yl_proc", "yamllint -d relaxed subprocess", "yamllint", "per_file",
+          command([yl, "-d", "relaxed", str(goal_dir)]) if yl else None, n,
+          "" if yl else "skipped: yamllint not installed")
 
     # f. Single-file start-up: dominated by interpreter start and imports.
     one = str(files[0])
-    b.add("py_startup", "python -c pass (floor)", "startup",
-          b.subprocess_samples("python", [sys.executable, "-c", "pass"], srep))
-    if have_validator:
-        b.add("gl_startup", "goals-lint, one file", "startup",
-              b.subprocess_samples("goals-lint", gl_cmd + [one], srep))
-    else:
-        b.add("gl_startup", "goals-lint, one file", "startup", None, note="skipped: no validator/__main__.py")
-    if cj_cmd:
-        b.add("cj_startup", "check-jsonschema, one file", "startup",
-              b.subprocess_samples("check-jsonschema", cj_cmd + [one], srep))
-    else:
-        b.add("cj_startup", "check-jsonschema, one file", "startup", None,
-              note="skipped: " + ("not installed" if not cj else "no schema"))
+    b.add("py_startup", "python -c pass (floor)", "python", "startup", command([sys.executable, "-c", "pass"]))
+    b.add("gl_startup", "goals-lint, one file", "goals-lint", "startup",
+          command(gl_cmd + [one]) if runnable else None, note=gl_skip)
+    b.add("cj_startup", "check-jsonschema, one file", "check-jsonschema", "startup",
+          None if cj_skip else command(cj_cmd + [one]), note=cj_skip)
+
+    b.measure("per_file", rep)
+    b.measure("startup", srep)
+    b.finish()
 
     b.notes.append(f"{n} files, {sum(len(t.encode('utf-8')) for t in texts) / n / 1024:.2f} KiB/file on average")
-    b.versions = {  # type: ignore[attr-defined]
+    b.versions = {
         "python": platform.python_version(),
         "platform": f"{platform.system()} {platform.machine()}",
         "cpus": os.cpu_count(),
@@ -662,7 +691,7 @@ def summarise(b: Bench) -> dict[str, Any]:
         r = b.row(key)
         if r and base:
             ratio = r["median"] / base["median"]
-            name = r["label"].split(" ")[0]
+            name = r["tool"]
             word = f"{ratio:.1f}x slower than" if ratio >= 1 else f"{1 / ratio:.1f}x faster than"
             comparisons.append(f"{name} is {word} goals-lint ({what})")
 
@@ -689,7 +718,7 @@ def fmt_num(v: float | None, unit: str | None) -> str:
 
 
 def print_table(b: Bench, summary: dict[str, Any], args: argparse.Namespace) -> None:
-    v = b.versions  # type: ignore[attr-defined]
+    v = b.versions
     srep = args.startup_repeat or args.repeat * 3
     print(f"goals-lint benchmark: {args.files} generated goal files (seed {args.seed}), "
           f"median of {args.repeat} runs ({srep} for start-up)")
@@ -760,7 +789,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         json.dump({"params": {"files": args.files, "repeat": args.repeat,
                               "startup_repeat": args.startup_repeat or args.repeat * 3, "seed": args.seed},
-                   "environment": b.versions,  # type: ignore[attr-defined]
+                   "environment": b.versions,
                    "notes": b.notes, "warnings": b.warnings,
                    "results": b.rows, **summary},
                   sys.stdout, ensure_ascii=False, indent=2)

@@ -7,6 +7,7 @@ Exit codes: 0 nothing failing; 1 failing diagnostics (unreadable files included)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence, TextIO
 
@@ -79,6 +80,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except ConfigError as error:
         err.write(f"goals-lint: {error}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (`| head`) left early: stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except KeyboardInterrupt:
         err.write("goals-lint: interrupted\n")
         return EXIT_ERROR

@@ -205,13 +205,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- summary lines ---
     "summary.clean": {
         "zh": "已检查 {files} 个文件，未发现问题。",
-        "en": "Checked {files} files: no problems found.",
+        "en": "Checked {files}: no problems found.",
     },
     "summary.problems": {
         "zh": "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示（涉及 {files_with_problems} 个文件）。",
-        "en": "Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes "
-        "in {files_with_problems} files.",
+        "en": "Checked {files}: {errors}, {warnings}, {infos} in {files_with_problems}.",
     },
+    # English counts need a singular; Chinese numbers take no plural.
+    "count.file": {"zh": "{n}", "en": "{n} file"},
+    "count.files": {"zh": "{n}", "en": "{n} files"},
+    "count.error": {"zh": "{n}", "en": "{n} error"},
+    "count.errors": {"zh": "{n}", "en": "{n} errors"},
+    "count.warning": {"zh": "{n}", "en": "{n} warning"},
+    "count.warnings": {"zh": "{n}", "en": "{n} warnings"},
+    "count.info": {"zh": "{n}", "en": "{n} note"},
+    "count.infos": {"zh": "{n}", "en": "{n} notes"},
 }
 
 _FORMATTER = string.Formatter()
@@ -236,6 +244,11 @@ def _render_param(value: Any, lang: str) -> Any:
     if isinstance(value, dict) and set(value) == set(LANGUAGES):
         return value[lang]
     return value
+
+
+def counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
+    """A parameter that renders as "1 file" / "2 files" (English) or "2" (Chinese)."""
+    return (f"count.{noun}" if number == 1 else f"count.{noun}s", {"n": number})
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from validator.linter import LintResult
-from validator.messages import render
+from validator.messages import counted, render
 from validator.reporters.summary import count
 
 
@@ -15,7 +15,15 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
         message = render(diagnostic.message_id, diagnostic.params, lang)
         out.write(f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} {message} [{diagnostic.rule}]\n")
     counts = count(result)
+    files = counted("file", result.files_checked)
     if result.diagnostics:
-        out.write(render("summary.problems", {"files": result.files_checked, **counts}, lang) + "\n")
+        params = {
+            "files": files,
+            "errors": counted("error", counts["errors"]),
+            "warnings": counted("warning", counts["warnings"]),
+            "infos": counted("info", counts["infos"]),
+            "files_with_problems": counted("file", counts["files_with_problems"]),
+        }
+        out.write(render("summary.problems", params, lang) + "\n")
     else:
-        out.write(render("summary.clean", {"files": result.files_checked}, lang) + "\n")
+        out.write(render("summary.clean", {"files": files}, lang) + "\n")

@@ -72,6 +72,10 @@ def goal_schema() -> dict[str, Any]:
     raise FileNotFoundError("goal.schema.json is missing from the installation")
 
 
+def _all_subcategories() -> list[str]:
+    return goal_schema()["$defs"]["indicator"]["properties"]["subcategory"]["enum"]
+
+
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
     # jsonschema-rs answers "valid?" in microseconds; the pure-Python jsonschema is
@@ -190,9 +194,9 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         expected = error.validator_value
         shown = _shown(value, pointer, source_map)
         params = {"field": field, "title": title, "value": shown, "found": type_name(value)}
-        if expected == "string" and isinstance(value, (int, float, bool)) or (
-            expected == "string" and value is None and source_map.source_text(pointer)
-        ):
+        if value is None and not source_map.source_text(pointer):
+            yield Problem(pointer, "schema.blank", params)  # `target:` with nothing after it
+        elif expected == "string" and (isinstance(value, (int, float, bool)) or value is None):
             yield Problem(pointer, "schema.type_quote", params)
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
             yield Problem(pointer, "schema.type_unquote", params)
@@ -207,6 +211,8 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         shown = _shown(value, pointer, source_map)
         in_then_branch = "then" in error.relative_schema_path
         if in_then_branch and field == "subcategory":
+            if value not in _all_subcategories():
+                return  # not a subcategory at all: the plain enum error says so already
             category = _value_at(data, path[:-1]).get("category")
             yield Problem(
                 pointer,

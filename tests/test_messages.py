@@ -1,0 +1,65 @@
+"""Every message in both languages, with the same parameters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from validator.messages import LANGUAGES, MESSAGES, counted, language_from_environment, placeholders, render
+
+SOURCE = Path(__file__).resolve().parent.parent / "validator"
+
+
+@pytest.mark.parametrize("message_id", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_placeholders(message_id):
+    texts = MESSAGES[message_id]
+    assert set(texts) == set(LANGUAGES)
+    assert all(texts[lang].strip() for lang in LANGUAGES)
+    assert placeholders(texts["zh"]) == placeholders(texts["en"])
+
+
+def test_chinese_messages_are_chinese():
+    for message_id, texts in MESSAGES.items():
+        if message_id.startswith(("count.", "yaml.syntax")):
+            continue
+        assert re.search(r"[\u4e00-\u9fff]", texts["zh"]), message_id
+
+
+def test_every_message_id_used_in_the_code_exists():
+    used = set()
+    for path in SOURCE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'"((?:file|encoding|yaml|schema|cli|summary|type|count)\.[a-z0-9_]+)"', text))
+    assert used, "the pattern found no message ids"
+    assert sorted(used - set(MESSAGES)) == []
+
+
+def test_render_translates_parameters_that_are_messages():
+    params = {"field": "name", "title": {"zh": "指标名称", "en": "indicator name"}, "value": "x",
+              "found": "type.integer", "expected": "type.string"}
+    assert render("schema.type", params, "zh") == "`name`（指标名称）应为文本，实际是整数：x"
+    assert render("schema.type", params, "en") == "`name` (indicator name) must be text, found an integer: x"
+
+
+def test_counted_uses_the_english_singular():
+    assert render("summary.clean", {"files": counted("file", 1)}, "en") == "Checked 1 file: no problems found."
+    assert render("summary.clean", {"files": counted("file", 3)}, "en") == "Checked 3 files: no problems found."
+    assert render("summary.clean", {"files": counted("file", 3)}, "zh") == "已检查 3 个文件，未发现问题。"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, "en"),
+        ({"LANG": "C", "LC_MESSAGES": "zh_CN"}, "zh"),
+        ({"LANGUAGE": "zh_CN:en", "LANG": "en_US"}, "zh"),
+    ],
+)
+def test_language_from_environment(environ, lang):
+    assert language_from_environment(environ) == lang

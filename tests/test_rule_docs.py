@@ -1,0 +1,46 @@
+"""Rule documentation: ruff's sections, examples that really run, docs/rules.md fresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import run_json, write
+from validator.docs import marked_lines, render_rules_markdown, rule_examples
+from validator.registry import RULES
+
+REPO = Path(__file__).resolve().parent.parent
+# Rules about the file system rather than file content cannot show a YAML example.
+WITHOUT_YAML_EXAMPLES = {"unreadable-file"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.slug)
+def test_rule_doc_has_the_sections(rule):
+    for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
+        assert section in rule.doc, f"{rule.slug} lacks {section!r}"
+    assert rule.summary["zh"] and rule.summary["en"]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.slug not in WITHOUT_YAML_EXAMPLES], ids=lambda r: r.slug)
+def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
+    examples = rule_examples(rule)
+    assert examples is not None, f"{rule.slug} has no failing and passing YAML examples"
+    expected = marked_lines(examples.failing, rule.slug)
+    assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
+
+    write(tmp_path, "failing/example.yaml", examples.failing)
+    failing = run_json(str(tmp_path / "failing"), "--select", rule.slug)
+    assert sorted({d["line"] for d in failing.diagnostics}) == expected
+    assert {d["rule"] for d in failing.diagnostics} == {rule.slug}
+    assert failing.code == 1
+
+    write(tmp_path, "passing/example.yaml", examples.passing)
+    passing = run_json(str(tmp_path / "passing"), "--select", rule.slug)
+    assert passing.diagnostics == []
+    assert passing.code == 0
+
+
+def test_docs_rules_md_is_generated_from_the_docstrings():
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render_rules_markdown(), "docs/rules.md is stale: run `python -m validator.docs docs/rules.md`"
