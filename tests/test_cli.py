@@ -100,7 +100,10 @@ def test_internal_error_exits_2_without_traceback(tmp_path, monkeypatch):
     write(tmp_path, "good.yaml", VALID_GOAL)
     result = run(str(tmp_path))
     assert result.code == 2
-    assert result.err.startswith("goals-lint: internal error: RuntimeError: boom\n")
+    assert result.err == (
+        f"goals-lint: internal error while checking {tmp_path}/good.yaml: RuntimeError: boom\n"
+        "Please report this with that file.\n"
+    )
     assert "Traceback" not in result.err
 
 

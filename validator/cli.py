@@ -14,7 +14,7 @@ from typing import Sequence, TextIO
 from validator import __version__
 from validator.config import Config, ConfigError, load_config, parse_size
 from validator.diagnostics import Severity
-from validator.linter import Selection, discover, lint_files
+from validator.linter import CheckCrashed, Selection, discover, lint_files
 from validator.messages import LANGUAGES, language_from_environment, render
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTERS
@@ -88,9 +88,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         err.write("goals-lint: interrupted\n")
         return EXIT_ERROR
+    except CheckCrashed as error:
+        err.write(f"goals-lint: internal error {error}\nPlease report this with that file.\n")
+        return EXIT_ERROR
     except Exception as error:  # a bug: say so briefly, never a bare traceback
-        err.write(f"goals-lint: internal error: {type(error).__name__}: {error}\n"
-                  "Please report this with the file that caused it.\n")
+        err.write(f"goals-lint: internal error: {type(error).__name__}: {error}\n")
         return EXIT_ERROR
 
 
@@ -147,4 +149,8 @@ def _list_rules(config: Config, lang: str, out: TextIO) -> None:
 
 def run() -> None:
     """Console-script entry point."""
+    # A console that cannot show a character (a GBK terminal and `≥`) must not crash the report.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     raise SystemExit(main())

@@ -17,8 +17,12 @@ from validator.registry import RULES, RULES_BY_SLUG, rules_matching
 from validator.rule import Rule
 
 
-class NoFilesError(Exception):
-    """The paths named no goal file; the CLI exits 2."""
+class CheckCrashed(Exception):
+    """A check failed on a file: a bug in goals-lint, reported with the file that showed it."""
+
+    def __init__(self, path: str, error: Exception) -> None:
+        super().__init__(f"while checking {path}: {type(error).__name__}: {error}")
+        self.path = path
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -95,9 +99,12 @@ def lint_files(paths: Sequence[str], selection: Selection) -> LintResult:
     data_rules = [rule for rule in RULES if rule.stage == "data"]
     schema_rules = [rule for rule in RULES if rule.stage == "schema"]
     for path in paths:
-        goal_file = read_goal_file(path, selection.config.max_file_size)
+        try:
+            goal_file = read_goal_file(path, selection.config.max_file_size)
+            result.diagnostics.extend(_diagnostics_of(goal_file, selection, schema_rules, data_rules))
+        except Exception as error:
+            raise CheckCrashed(path, error) from error
         result.files_checked += 1
-        result.diagnostics.extend(_diagnostics_of(goal_file, selection, schema_rules, data_rules))
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
 

@@ -27,6 +27,9 @@ except ImportError:  # pragma: no cover - wheels without libyaml
     _EventParser = None
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+# A goal file nests three deep (file → indicators → indicator). Far deeper data can
+# only be a mistake or an attack, and would exhaust the schema validator's recursion.
+MAX_NESTING_DEPTH = 32
 
 # YAML 1.2 core schema, plain scalars only (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -162,18 +165,24 @@ def _decode(goal_file: GoalFile, raw: bytes) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         goal_file.problems.append(_problem(_point(0, 0), "encoding.utf16"))
         return None
-    nul = raw.find(b"\0")
+    # The BOM is not part of the text: positions below count from after it.
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    nul = body.find(b"\0")
     if nul >= 0:
-        prefix = raw[:nul].decode("utf-8", errors="replace")
-        goal_file.problems.append(_problem(_point(*_position_of(prefix, len(prefix))), "encoding.nul"))
+        goal_file.problems.append(_problem(_point(*_byte_position(body, nul)), "encoding.nul"))
         return None
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = raw[: error.start].decode("utf-8-sig", errors="replace")
-        span = _point(*_position_of(prefix, len(prefix)))
-        goal_file.problems.append(_problem(span, _guess_legacy_encoding(raw)))
+        span = _point(*_byte_position(body, error.start))
+        goal_file.problems.append(_problem(span, _guess_legacy_encoding(body)))
         return None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """0-based line and column (in characters) of byte ``offset`` of UTF-8 ``data``."""
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    return _position_of(prefix, len(prefix))
 
 
 def _guess_legacy_encoding(raw: bytes) -> str:
@@ -200,28 +209,36 @@ _LIBYAML_PROBLEMS = {
     "found unknown escape character": "yaml.bad_escape",
     "did not find expected ',' or ']'": "yaml.unclosed_flow",
     "did not find expected ',' or '}'": "yaml.unclosed_flow",
+    "exceeded maximum nesting depth": "yaml.too_deep",
 }
+
+
+# Problems libyaml finds at the end of the file, whose cause is where something opened.
+_REPORTED_AT_THE_OPENING = frozenset({"yaml.unclosed_quote", "yaml.unclosed_flow"})
 
 
 def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
     if isinstance(error, yaml.reader.ReaderError):
         character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        # libyaml reads the UTF-8 encoding of the text: its position counts bytes.
         return _problem(
-            _point(*_position_of(text, error.position)),
+            _point(*_byte_position(text.encode("utf-8"), error.position)),
             "yaml.control_character",
             code_point=f"U+{ord(character):04X}",
         )
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
     problem = getattr(error, "problem", None) or str(error)
     message_id = _LIBYAML_PROBLEMS.get(problem)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if message_id in _REPORTED_AT_THE_OPENING and getattr(error, "context_mark", None) is not None:
+        mark = error.context_mark  # the end of the file says nothing; the opening quote does
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
     if message_id is None and problem.startswith("found character"):
         lines = text.splitlines()
         found_tab = line < len(lines) and column < len(lines[line]) and lines[line][column] == "\t"
         message_id = "yaml.tab" if found_tab else "yaml.bad_character"
     if message_id is None:
         return _problem(_point(line, column), "yaml.syntax", detail=problem)
-    return _problem(_point(line, column), message_id)
+    return _problem(_point(line, column), message_id, limit=MAX_NESTING_DEPTH)
 
 
 class _Collection:
@@ -254,13 +271,14 @@ def _compose(goal_file: GoalFile, text: str) -> None:
     non_text_scalars: dict[str, str] = {}
     stack: list[_Collection] = []
     root: Any = None
+    has_root = False  # a document of just `~` has a root: null, not "empty"
     documents = 0
 
     def place(value: Any, span: RawSpan, key_text: str | None) -> None:
         """Put a finished node where it belongs: root, mapping key, mapping value or list item."""
-        nonlocal root
+        nonlocal root, has_root
         if not stack:
-            root = value
+            root, has_root = value, True
             value_spans[""] = span
             return
         parent = stack[-1]
@@ -333,6 +351,10 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 place(value, _raw_span(event.start_mark, event.end_mark), raw_text)
             elif event_type is yaml.MappingStartEvent or event_type is yaml.SequenceStartEvent:
                 check_node_properties(event)
+                if len(stack) >= MAX_NESTING_DEPTH:
+                    span = to_span(_raw_span(event.start_mark, event.end_mark))
+                    problems.append(_problem(span, "yaml.too_deep", limit=MAX_NESTING_DEPTH))
+                    return
                 pointer, is_key = next_pointer()
                 container: dict | list = {} if event_type is yaml.MappingStartEvent else []
                 stack.append(_Collection(container, pointer, is_key))
@@ -347,7 +369,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 # Never expanded: that is what makes an alias bomb harmless here.
                 span = _raw_span(event.start_mark, event.end_mark)
                 problems.append(_problem(to_span(span), "yaml.alias", anchor=event.anchor))
-                place(None, span, None)
+                place(None, span, "*" + event.anchor)  # as a key, reported once: as an alias
             elif event_type is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -363,7 +385,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
         if hasattr(parser, "dispose"):
             parser.dispose()
 
-    if root is None:
+    if not has_root or (root is None and non_text_scalars.get("") == ""):  # nothing, or a bare `---`
         problems.append(_problem(Span(1, 1, 1, 2), "yaml.empty"))
         return
     if not isinstance(root, dict):

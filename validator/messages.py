@@ -96,6 +96,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "方括号或花括号没有闭合，或元素之间缺少逗号",
         "en": "a bracket or brace is not closed, or a comma is missing between items",
     },
+    "yaml.too_deep": {
+        "zh": "嵌套层数过深（超过 {limit} 层）；目标文件只有三层：文件、indicators 列表、每条指标",
+        "en": "nested too deeply (more than {limit} levels); a goal file has three: "
+        "the file, the indicators list, each indicator",
+    },
     "yaml.complex_key": {
         "zh": "键必须是简单文本，不能是列表或映射",
         "en": "a key must be plain text, not a list or a mapping",
