@@ -238,21 +238,22 @@ def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
         message_id = "yaml.tab" if found_tab else "yaml.bad_character"
     if message_id is None:
         return _problem(_point(line, column), "yaml.syntax", detail=problem)
-    return _problem(_point(line, column), message_id, limit=MAX_NESTING_DEPTH)
+    if message_id == "yaml.too_deep":
+        return _problem(_point(line, column), message_id, limit=MAX_NESTING_DEPTH)
+    return _problem(_point(line, column), message_id)
 
 
 class _Collection:
     """A mapping or sequence being built, with the key waiting for its value."""
 
-    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans", "is_key")
+    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans")
 
-    def __init__(self, value: dict | list, pointer: str, is_key: bool) -> None:
+    def __init__(self, value: dict | list, pointer: str) -> None:
         self.value = value
         self.pointer = pointer
         self.pending_key: str | None = None
         self.pending_key_span: RawSpan | None = None
         self.key_spans: dict[str, RawSpan] = {}
-        self.is_key = is_key  # a mapping or list used as a key: reported, then dropped
 
 
 def _raw_span(start: Any, end: Any) -> RawSpan:
@@ -314,16 +315,19 @@ def _compose(goal_file: GoalFile, text: str) -> None:
         key_spans[pointer] = key_span
         value_spans[pointer] = span
 
-    def next_pointer() -> tuple[str, bool]:
-        """The pointer a node starting now will have, and whether it is a key."""
+    def starts_a_key() -> bool:
+        return bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None
+
+    def next_pointer() -> str:
+        """The pointer of a node starting now (a key's is a placeholder: keys are text)."""
         if not stack:
-            return "", False
+            return ""
         parent = stack[-1]
         if isinstance(parent.value, list):
-            return f"{parent.pointer}/{len(parent.value)}", False
+            return f"{parent.pointer}/{len(parent.value)}"
         if parent.pending_key is None:
-            return parent.pointer + "/?", True
-        return f"{parent.pointer}/{escape_token(parent.pending_key)}", False
+            return parent.pointer + "/?"
+        return f"{parent.pointer}/{escape_token(parent.pending_key)}"
 
     def check_node_properties(event: Any) -> None:
         if event.anchor is not None:
@@ -344,10 +348,9 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 raw_text = event.value
                 plain = not event.style and event.tag is None
                 value = resolve_plain_scalar(raw_text) if plain else raw_text
-                if value.__class__ is not str and (not stack or stack[-1].pending_key is not None
-                                                   or isinstance(stack[-1].value, list)):
+                if value.__class__ is not str and not starts_a_key():
                     # Kept so that a message can quote `010` as written, not as 10.
-                    non_text_scalars[next_pointer()[0]] = raw_text
+                    non_text_scalars[next_pointer()] = raw_text
                 place(value, _raw_span(event.start_mark, event.end_mark), raw_text)
             elif event_type is yaml.MappingStartEvent or event_type is yaml.SequenceStartEvent:
                 check_node_properties(event)
@@ -355,9 +358,9 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                     span = to_span(_raw_span(event.start_mark, event.end_mark))
                     problems.append(_problem(span, "yaml.too_deep", limit=MAX_NESTING_DEPTH))
                     return
-                pointer, is_key = next_pointer()
+                pointer = next_pointer()
                 container: dict | list = {} if event_type is yaml.MappingStartEvent else []
-                stack.append(_Collection(container, pointer, is_key))
+                stack.append(_Collection(container, pointer))
                 # Remember where it starts; the end is known at the matching end event.
                 value_spans[pointer] = _raw_span(event.start_mark, event.start_mark)
             elif event_type is yaml.MappingEndEvent or event_type is yaml.SequenceEndEvent:
