@@ -208,3 +208,10 @@ def test_python_dash_m_and_console_script(tmp_path):
     completed = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert completed.returncode == 0
     assert completed.stdout.startswith("goals-lint ")
+    # Run from outside the checkout, so an installed copy must carry its own schema.
+    completed = subprocess.run(
+        [str(script), "typo.yaml", "--lang", "en"], capture_output=True, text=True, encoding="utf-8",
+        cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, check=False,
+    )
+    assert completed.returncode == 1
+    assert completed.stdout.startswith("typo.yaml:8:5: GL002 unknown field `categroy`")
