@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from validator.messages import LANGUAGES, MESSAGES, counted, language_from_environment, placeholders, render
+from validator.messages import LANGUAGES, MESSAGES, counted, language_from_environment, placeholders, ref, render
 
 SOURCE = Path(__file__).resolve().parent.parent / "validator"
 
@@ -38,9 +38,16 @@ def test_every_message_id_used_in_the_code_exists():
 
 def test_render_translates_parameters_that_are_messages():
     params = {"field": "name", "title": {"zh": "指标名称", "en": "indicator name"}, "value": "x",
-              "found": "type.integer", "expected": "type.string"}
+              "found": ref("type.integer"), "expected": ref("type.string")}
     assert render("schema.type", params, "zh") == "`name`（指标名称）应为文本，实际是整数：x"
     assert render("schema.type", params, "en") == "`name` (indicator name) must be text, found an integer: x"
+
+
+def test_plain_string_parameters_are_data_never_looked_up():
+    params = {"field": "type.null", "title": {"zh": "字段", "en": "field"}, "suggestion": "summary.clean"}
+    assert render("schema.unknown_field_suggest", params, "en") == (
+        "unknown field `type.null`; did you mean `summary.clean` (field)?"
+    )
 
 
 def test_counted_uses_the_english_singular():

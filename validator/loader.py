@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from validator.diagnostics import Span
+from validator.messages import ref
 from validator.source_map import RawSpan, SourceMap, escape_token, to_span
 
 try:  # libyaml's event parser; PyYAML's pure-Python one has the same interface.
@@ -400,18 +401,18 @@ def _compose(goal_file: GoalFile, text: str) -> None:
     goal_file.source_map = SourceMap(value_spans, key_spans, non_text_scalars)
 
 
-def type_name(value: Any) -> str:
-    """A message id naming the kind of a YAML value, for messages in either language."""
+def type_name(value: Any) -> tuple[str, dict[str, Any]]:
+    """The kind of a YAML value, as a message parameter for either language."""
     if value is None:
-        return "type.null"
+        return ref("type.null")
     if isinstance(value, bool):
-        return "type.boolean"
+        return ref("type.boolean")
     if isinstance(value, int):
-        return "type.integer"
+        return ref("type.integer")
     if isinstance(value, float):
-        return "type.number"
+        return ref("type.number")
     if isinstance(value, str):
-        return "type.string"
+        return ref("type.string")
     if isinstance(value, list):
-        return "type.array"
-    return "type.object"
+        return ref("type.array")
+    return ref("type.object")

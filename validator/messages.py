@@ -1,9 +1,10 @@
 """Every message the user can see, in Chinese and English.
 
 Checks report a message id and parameters; the text is chosen only when output is
-written, in the language the user asked for. A parameter whose value is itself a
-message id (``type.string``) or a ``(message_id, params)`` pair is rendered in the
-same language, so nothing English leaks into a Chinese message.
+written, in the language the user asked for. A parameter that is a message of its
+own — a ``(message_id, params)`` pair, made by :func:`ref` — or a ``{"zh", "en"}``
+pair is rendered in the same language, so nothing English leaks into a Chinese
+message. Plain strings are the user's data and are never looked up.
 """
 
 from __future__ import annotations
@@ -241,9 +242,12 @@ def render(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     return template.format_map({name: _render_param(value, lang) for name, value in params.items()})
 
 
+def ref(message_id: str, **params: Any) -> tuple[str, dict[str, Any]]:
+    """A message used as a parameter of another (``found=ref("type.integer")``)."""
+    return (message_id, params)
+
+
 def _render_param(value: Any, lang: str) -> Any:
-    if isinstance(value, str) and value in MESSAGES:
-        return MESSAGES[value][lang]
     if isinstance(value, tuple) and len(value) == 2 and value[0] in MESSAGES:
         return render(value[0], value[1], lang)
     if isinstance(value, dict) and set(value) == set(LANGUAGES):
@@ -253,7 +257,7 @@ def _render_param(value: Any, lang: str) -> Any:
 
 def counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
     """A parameter that renders as "1 file" / "2 files" (English) or "2" (Chinese)."""
-    return (f"count.{noun}" if number == 1 else f"count.{noun}s", {"n": number})
+    return ref(f"count.{noun}" if number == 1 else f"count.{noun}s", n=number)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

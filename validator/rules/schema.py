@@ -52,6 +52,7 @@ from typing import Any, Iterator
 
 from validator.diagnostics import Problem
 from validator.loader import type_name
+from validator.messages import ref
 from validator.rule import Rule
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
@@ -113,10 +114,10 @@ def check(data: Any, source_map: SourceMap) -> Iterator[Problem]:
         yield problem
 
 
-def _title(subschema: Any) -> dict[str, str] | str:
+def _title(subschema: Any) -> dict[str, str] | tuple[str, dict[str, Any]]:
     if isinstance(subschema, dict) and "title" in subschema:
         return {"zh": subschema["title"], "en": subschema.get("x-title-en", subschema["title"])}
-    return "schema.root"
+    return ref("schema.root")
 
 
 def _field_name(path: tuple[Any, ...]) -> str:
@@ -201,7 +202,7 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
             yield Problem(pointer, "schema.type_unquote", params)
         else:
-            params["expected"] = f"type.{expected}" if isinstance(expected, str) else "type.string"
+            params["expected"] = ref(f"type.{expected}" if isinstance(expected, str) else "type.string")
             yield Problem(pointer, "schema.type", params)
         return
 
