@@ -253,3 +253,15 @@ def test_per_category_subcategories_are_the_ones_the_contract_lists():
     assert indicator["properties"]["category"]["enum"] == list(by_category)
     every = [name for names in by_category.values() for name in names]
     assert sorted(indicator["properties"]["subcategory"]["enum"]) == sorted(set(every))
+
+
+def test_an_indicator_that_is_not_a_mapping_is_named_by_its_position(tmp_path):
+    text = VALID_GOAL.split("indicators:")[0] + "indicators:\n  - 产出指标\n"
+    write(tmp_path, "item.yaml", text)
+    for lang, message in (
+        ("zh", "`indicators` 的第 1 项（绩效指标）应为映射（键: 值），实际是文本：产出指标"),
+        ("en", "item 1 of `indicators` (indicator) must be a mapping (key: value), found text: 产出指标"),
+    ):
+        result = run_json(str(tmp_path), lang=lang)
+        assert result.locations() == [("item.yaml", 7, 5, "GL002")]
+        assert result.diagnostics[0]["message"] == message

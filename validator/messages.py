@@ -153,6 +153,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "`{field}`（{title}）应为{expected}，实际是{found}：{value}",
         "en": "`{field}` ({title}) must be {expected}, found {found}: {value}",
     },
+    "schema.item_type": {
+        "zh": "`{field}` 的第 {number} 项（{title}）应为{expected}，实际是{found}：{value}",
+        "en": "item {number} of `{field}` ({title}) must be {expected}, found {found}: {value}",
+    },
     "schema.type_quote": {
         "zh": "`{field}`（{title}）应为文本，但 {value} 会被读成{found}；请加引号：'{value}'",
         "en": "`{field}` ({title}) must be text, but {value} is read as {found}; put it in quotes: '{value}'",
@@ -199,6 +203,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "`{field}` ({title}) does not match the schema: {detail}",
     },
     "schema.root": {"zh": "文件顶层", "en": "the file's top level"},
+
     # --- command line ---
     "cli.path_missing": {
         "zh": "goals-lint: 错误：路径不存在：{path}",

@@ -121,12 +121,9 @@ def _title(subschema: Any) -> dict[str, str] | tuple[str, dict[str, Any]]:
 
 
 def _field_name(path: tuple[Any, ...]) -> str:
-    """`name` for /indicators/3/name; `indicators/3` for a whole indicator."""
-    if not path:
-        return "/"
-    if isinstance(path[-1], str):
-        return path[-1]
-    return "/".join(str(part) for part in path)
+    """The key a value stands under: `name` for /indicators/3/name, `indicators` for /indicators/3."""
+    keys = [part for part in path if isinstance(part, str)]
+    return keys[-1] if keys else "/"
 
 
 def _shown(value: Any, pointer: str, source_map: SourceMap) -> str:
@@ -203,7 +200,10 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             yield Problem(pointer, "schema.type_unquote", params)
         else:
             params["expected"] = ref(f"type.{expected}" if isinstance(expected, str) else "type.string")
-            yield Problem(pointer, "schema.type", params)
+            if path and isinstance(path[-1], int):  # a whole list item, e.g. an indicator
+                yield Problem(pointer, "schema.item_type", {**params, "number": path[-1] + 1})
+            else:
+                yield Problem(pointer, "schema.type", params)
         return
 
     if keyword in ("enum", "const"):
