@@ -646,8 +646,11 @@ def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Benc
     # f. Single-file start-up: dominated by interpreter start and imports.
     one = str(files[0])
     b.add("py_startup", "python -c pass (floor)", "python", "startup", command([sys.executable, "-c", "pass"]))
+    # pre-commit runs the console script, which skips `-m`'s runpy machinery.
+    gl_script = find_tool("goals-lint")
+    gl_one = [gl_script, one] if gl_script else gl_cmd + [one]
     b.add("gl_startup", "goals-lint, one file", "goals-lint", "startup",
-          command(gl_cmd + [one]) if runnable else None, note=gl_skip)
+          command(gl_one) if runnable else None, note=gl_skip)
     b.add("cj_startup", "check-jsonschema, one file", "check-jsonschema", "startup",
           None if cj_skip else command(cj_cmd + [one]), note=cj_skip)
 

@@ -154,3 +154,17 @@ def test_rule_options_are_validated_and_reach_the_rule(project, monkeypatch):
     result = run("goals")
     assert result.code == 2
     assert "`rules.option-spy.required` should be a list of category names" in result.err
+
+
+@pytest.mark.parametrize(
+    "pyproject",
+    [
+        '[tool.goals-lint]\nignore = ["schema"]\n',
+        '[tool."goals-lint"]\nignore = ["schema"]\n',
+        '[tool]\ngoals-lint = { ignore = ["schema"] }\n',
+        '[tool.goals-lint.severity]\nschema = "info"\n',
+    ],
+)
+def test_every_toml_spelling_of_the_table_is_found(project, pyproject):
+    write(project, "pyproject.toml", '[project]\nname = "goals-lint"\n' + pyproject)
+    assert "GL002" not in {d["code"] for d in run_json("goals").diagnostics if d["severity"] == "error"}

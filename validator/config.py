@@ -21,6 +21,8 @@ from validator.rule import OptionError, Rule
 
 CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"
+# `[tool.goals-lint]`, `[tool."goals-lint".x]`, `goals-lint = {…}` — not `name = "goals-lint"`.
+_MENTIONS_TABLE = re.compile(r'goals-lint"?\s*[.\]=]')
 KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size")
 
 
@@ -60,8 +62,8 @@ def find_config_file(start: str) -> tuple[str, dict[str, Any]] | None:
         if os.path.isfile(own):
             return own, _read_toml(own)
         pyproject = os.path.join(directory, PYPROJECT)
-        # Most pyproject.toml files say nothing of goals-lint: skip those unparsed.
-        if os.path.isfile(pyproject) and "goals-lint" in _read_text(pyproject):
+        # Most pyproject.toml files have no goals-lint table: skip those unparsed.
+        if os.path.isfile(pyproject) and _MENTIONS_TABLE.search(_read_text(pyproject)):
             table = _goals_lint_table(pyproject, _read_toml(pyproject))
             if table is not None:
                 return pyproject, table
