@@ -215,3 +215,18 @@ def test_python_dash_m_and_console_script(tmp_path):
     )
     assert completed.returncode == 1
     assert completed.stdout.startswith("typo.yaml:8:5: GL002 unknown field `categroy`")
+
+
+def test_usage_errors_follow_the_language_on_the_command_line(tmp_path, monkeypatch):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    write(tmp_path, "good.yaml", VALID_GOAL)
+    assert run(str(tmp_path), "--select", "GL999", "--lang", "zh").err == (
+        "goals-lint: 错误：--select：`GL999` 不对应任何规则；见 `goals-lint --list-rules`\n"
+    )
+    assert run(str(tmp_path), "--select", "GL999", "--lang=en").err == (
+        "goals-lint: error: --select: `GL999` names no rule; see `goals-lint --list-rules`\n"
+    )
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run(str(tmp_path), "--format", "xml").err.startswith("goals-lint: 错误：用法错误：argument --format")

@@ -168,3 +168,12 @@ def test_rule_options_are_validated_and_reach_the_rule(project, monkeypatch):
 def test_every_toml_spelling_of_the_table_is_found(project, pyproject):
     write(project, "pyproject.toml", '[project]\nname = "goals-lint"\n' + pyproject)
     assert "GL002" not in {d["code"] for d in run_json("goals").diagnostics if d["severity"] == "error"}
+
+
+def test_config_errors_speak_chinese_too(project):
+    write(project, ".goals-lint.toml", 'selct = ["GL"]\n')
+    result = run("goals", "--lang", "zh")
+    assert result.code == 2
+    assert result.err == (
+        f"goals-lint: {project / '.goals-lint.toml'}：配置无效：`selct` 不是已知的配置项；是否应为 `select`？\n"
+    )

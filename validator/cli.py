@@ -15,7 +15,7 @@ from validator import __version__
 from validator.config import Config, ConfigError, load_config, parse_size
 from validator.diagnostics import Severity
 from validator.linter import CheckCrashed, Selection, discover, lint_files
-from validator.messages import LANGUAGES, language_from_environment, render
+from validator.messages import LANGUAGES, language_from_environment, ref, render
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTERS
 
@@ -26,13 +26,18 @@ DEFAULT_PATHS = ("goals",)
 
 
 class UsageError(Exception):
-    pass
+    """A mistake on the command line, as a message id and parameters."""
+
+    def __init__(self, message_id: str, **params: object) -> None:
+        super().__init__(message_id, params)
+        self.message_id = message_id
+        self.params = params
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse would exit; main() must return the code instead.
-        raise UsageError(message)
+        raise UsageError("cli.usage", detail=message)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -65,35 +70,50 @@ def _split_selectors(values: Sequence[str] | None, option: str) -> list[str] | N
     selectors = [part.strip() for value in values for part in value.split(",") if part.strip()]
     for selector in selectors:
         if not rules_matching(selector):
-            raise UsageError(f"{option}: `{selector}` names no rule; see `goals-lint --list-rules`")
+            raise UsageError("cli.unknown_selector", option=option, selector=selector)
     return selectors
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    argv = sys.argv[1:] if argv is None else list(argv)
+
+    def say(message_id: str, **params: object) -> int:
+        err.write(render(message_id, params, _language_for_errors(argv)) + "\n")
+        return EXIT_ERROR
+
     try:
         return _main(argv, out, err)
     except UsageError as error:
-        err.write(f"goals-lint: error: {error}\n")
-        return EXIT_ERROR
+        return say("cli.error", detail=ref(error.message_id, **error.params))
     except ConfigError as error:
-        err.write(f"goals-lint: {error}\n")
-        return EXIT_ERROR
+        return say("cli.config_error", detail=ref(error.message_id, **error.params))
     except BrokenPipeError:
         # The reader (`| head`) left early: stop quietly, as other command-line tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
-        err.write("goals-lint: interrupted\n")
-        return EXIT_ERROR
+        return say("cli.interrupted")
     except CheckCrashed as error:
-        err.write(f"goals-lint: internal error {error}\nPlease report this with that file.\n")
-        return EXIT_ERROR
+        return say("cli.internal_error_in_file", path=error.path, detail=error.detail)
     except Exception as error:  # a bug: say so briefly, never a bare traceback
-        err.write(f"goals-lint: internal error: {type(error).__name__}: {error}\n")
-        return EXIT_ERROR
+        return say("cli.internal_error", detail=f"{type(error).__name__}: {error}")
+
+
+def _language_for_errors(argv: Sequence[str]) -> str:
+    """--lang if the command line has it, else the locale: the config may be what failed."""
+    for index, argument in enumerate(argv):
+        if argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        elif argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        else:
+            continue
+        if value in LANGUAGES:
+            return value
+    return language_from_environment()
 
 
 def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
@@ -107,7 +127,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     if args.explain:
         rule = find_rule(args.explain)
         if rule is None:
-            raise UsageError(f"--explain: no rule named `{args.explain}`; see `goals-lint --list-rules`")
+            raise UsageError("cli.unknown_rule", name=args.explain)
         out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n")
         return EXIT_OK
 
@@ -115,7 +135,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         try:
             config = config._replace(max_file_size=parse_size(args.max_file_size))
         except ValueError:
-            raise UsageError('--max-file-size: should be a size such as 1048576, "512KiB" or "2MiB"') from None
+            raise UsageError("cli.bad_size") from None
 
     selection = Selection.build(
         config,

@@ -15,7 +15,7 @@ from typing import Any, Mapping, NamedTuple
 
 from validator.diagnostics import Severity
 from validator.loader import DEFAULT_MAX_FILE_SIZE
-from validator.messages import LANGUAGES
+from validator.messages import LANGUAGES, ref
 from validator.registry import find_rule, rules_matching
 from validator.rule import OptionError, Rule
 
@@ -27,7 +27,12 @@ KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang
 
 
 class ConfigError(Exception):
-    """A configuration problem; the CLI prints it and exits 2."""
+    """A configuration problem, as a message id and parameters; the CLI prints it and exits 2."""
+
+    def __init__(self, message_id: str, **params: Any) -> None:
+        super().__init__(message_id, params)
+        self.message_id = message_id
+        self.params = params
 
 
 class Config(NamedTuple):
@@ -50,7 +55,7 @@ class Config(NamedTuple):
 def _goals_lint_table(pyproject: str, document: dict[str, Any]) -> dict[str, Any] | None:
     table = document.get("tool", {}).get("goals-lint")
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: [tool.goals-lint] must be a table")
+        raise ConfigError("config.not_a_table", path=pyproject)
     return table
 
 
@@ -77,7 +82,7 @@ def load_config(explicit: str | None = None, start: str | None = None) -> Config
     start = os.path.abspath(start or os.getcwd())
     if explicit is not None:
         if not os.path.isfile(explicit):
-            raise ConfigError(f"config file not found: {explicit}")
+            raise ConfigError("config.not_found", path=explicit)
         table = _read_toml(explicit)
         if os.path.basename(explicit) == PYPROJECT:
             table = _goals_lint_table(explicit, table) or {}
@@ -95,7 +100,7 @@ def _read_text(path: str) -> str:
         with open(path, encoding="utf-8", errors="replace") as stream:
             return stream.read()
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise ConfigError("config.cannot_read", path=path, reason=error.strerror or str(error)) from None
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -107,22 +112,23 @@ def _read_toml(path: str) -> dict[str, Any]:
     try:
         return tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError("config.invalid_toml", path=path, detail=str(error)) from None
 
 
 def parse_config(table: Mapping[str, Any], path: str) -> Config:
     prefix = "tool.goals-lint." if os.path.basename(path) == PYPROJECT else ""
 
-    def fail(key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{path}: invalid config: `{prefix}{key}` {problem}")
+    def fail(key: str, problem_id: str, **params: Any) -> ConfigError:
+        return ConfigError("config.invalid", path=path, key=prefix + key, problem=ref(problem_id, **params))
 
     for key in table:
         if key not in KNOWN_KEYS:
             import difflib
 
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(KNOWN_KEYS)}"
-            raise fail(key, "is not a known key" + hint)
+            if close:
+                raise fail(key, "config.unknown_key_suggest", suggestion=close[0])
+            raise fail(key, "config.unknown_key", known=", ".join(KNOWN_KEYS))
 
     select = table.get("select")
     if select is not None:
@@ -132,59 +138,59 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
     per_file: list[tuple[str, tuple[str, ...]]] = []
     per_file_table = table.get("per-file-ignores", {})
     if not isinstance(per_file_table, dict):
-        raise fail("per-file-ignores", "should be a table of glob = [rules]")
+        raise fail("per-file-ignores", "config.expect_per_file_table")
     for pattern, selectors in per_file_table.items():
         per_file.append((pattern, _selectors(selectors, f'per-file-ignores."{pattern}"', fail)))
 
     severity: dict[str, Severity] = {}
     severity_table = table.get("severity", {})
     if not isinstance(severity_table, dict):
-        raise fail("severity", "should be a table of rule = \"error\" | \"warning\" | \"info\"")
+        raise fail("severity", "config.expect_severity_table")
     for selector, level in severity_table.items():
         key = f'severity."{selector}"'
         rules = rules_matching(selector)
         if not rules:
-            raise fail(key, f"names no rule (`{selector}`); see `goals-lint --list-rules`")
+            raise fail(key, "config.no_rule", selector=selector)
         try:
             level_value = Severity(level)
         except (ValueError, TypeError):
-            raise fail(key, 'should be "error", "warning" or "info"') from None
+            raise fail(key, "config.expect_severity") from None
         for rule in rules:
             severity[rule.code] = level_value
 
     rule_options: dict[str, dict[str, Any]] = {}
     rules_table = table.get("rules", {})
     if not isinstance(rules_table, dict):
-        raise fail("rules", "should be a table of [rules.<rule>] tables")
+        raise fail("rules", "config.expect_rules_table")
     for name, options in rules_table.items():
         rule = find_rule(name)
         if rule is None:
-            raise fail(f"rules.{name}", "names no rule; see `goals-lint --list-rules`")
+            raise fail(f"rules.{name}", "config.no_rule", selector=name)
         if not isinstance(options, dict):
-            raise fail(f"rules.{name}", "should be a table of options")
+            raise fail(f"rules.{name}", "config.expect_options_table")
         parsed: dict[str, Any] = {}
         for option_name, value in options.items():
             key = f"rules.{name}.{option_name}"
             option = rule.options.get(option_name)
             if option is None:
-                known = ", ".join(rule.options) or "none"
-                raise fail(key, f"is not an option of `{rule.slug}` (its options: {known})")
+                known = ", ".join(rule.options) or "—"
+                raise fail(key, "config.not_an_option", rule=rule.slug, known=known)
             try:
                 parsed[option_name] = option.parse(value)
             except OptionError as error:
-                raise fail(key, f"should be {error}") from None
+                raise fail(key, "config.option_value", expected=error.expected) from None
         rule_options[rule.slug] = parsed
 
     lang = table.get("lang")
     if lang is not None and lang not in LANGUAGES:
-        raise fail("lang", 'should be "zh" or "en"')
+        raise fail("lang", "config.expect_lang")
 
     max_file_size = DEFAULT_MAX_FILE_SIZE
     if "max-file-size" in table:
         try:
             max_file_size = parse_size(table["max-file-size"])
         except ValueError:
-            raise fail("max-file-size", 'should be a size such as 1048576, "512KiB" or "2MiB"') from None
+            raise fail("max-file-size", "config.expect_size") from None
 
     return Config(
         root=os.path.dirname(os.path.abspath(path)),
@@ -201,10 +207,10 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
 
 def _selectors(value: Any, key: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise fail(key, "should be a list of rule codes, code prefixes or rule names")
+        raise fail(key, "config.expect_selectors")
     for selector in value:
         if not rules_matching(selector):
-            raise fail(key, f"names no rule (`{selector}`); see `goals-lint --list-rules`")
+            raise fail(key, "config.no_rule", selector=selector)
     return tuple(value)
 
 

@@ -21,8 +21,9 @@ class CheckCrashed(Exception):
     """A check failed on a file: a bug in goals-lint, reported with the file that showed it."""
 
     def __init__(self, path: str, error: Exception) -> None:
-        super().__init__(f"while checking {path}: {type(error).__name__}: {error}")
         self.path = path
+        self.detail = f"{type(error).__name__}: {error}"
+        super().__init__(f"while checking {path}: {self.detail}")
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -51,6 +52,10 @@ def discover(paths: Sequence[str]) -> list[str]:
     return [path.replace(os.sep, "/") for path in unique]
 
 
+def _codes(*selectors: str) -> frozenset[str]:
+    return frozenset(rule.code for selector in selectors for rule in rules_matching(selector))
+
+
 class Selection(NamedTuple):
     """Which rules run, with which severity and options, for which files."""
 
@@ -61,14 +66,11 @@ class Selection(NamedTuple):
     @classmethod
     def build(cls, config: Config, select: Sequence[str] | None = None,
               ignore: Sequence[str] = ()) -> Selection:
-        selectors = select if select is not None else (config.select or ("GL",))
-        selected = {rule.code for selector in selectors for rule in rules_matching(selector)}
-        ignored = {rule.code for selector in (*config.ignore, *ignore) for rule in rules_matching(selector)}
-        per_file = tuple(
-            (pattern, frozenset(rule.code for selector in selectors_ for rule in rules_matching(selector)))
-            for pattern, selectors_ in config.per_file_ignores
-        )
-        return cls(config, frozenset(selected - ignored), per_file)
+        if select is None:
+            select = config.select if config.select is not None else ("GL",)
+        ignored = _codes(*config.ignore, *ignore)
+        per_file = tuple((pattern, _codes(*names)) for pattern, names in config.per_file_ignores)
+        return cls(config, _codes(*select) - ignored, per_file)
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.config.severity.get(rule.code, rule.default_severity)

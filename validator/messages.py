@@ -213,6 +213,83 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "goals-lint: 错误：在 {paths} 中没有找到目标文件（*.yaml、*.yml）",
         "en": "goals-lint: error: no goal files (*.yaml, *.yml) found in {paths}",
     },
+    # --- configuration ---
+    "config.invalid": {
+        "zh": "{path}：配置无效：`{key}` {problem}",
+        "en": "{path}: invalid config: `{key}` {problem}",
+    },
+    "config.not_found": {"zh": "找不到配置文件：{path}", "en": "config file not found: {path}"},
+    "config.cannot_read": {"zh": "{path}：无法读取：{reason}", "en": "{path}: cannot read: {reason}"},
+    "config.invalid_toml": {"zh": "{path}：TOML 格式错误：{detail}", "en": "{path}: invalid TOML: {detail}"},
+    "config.not_a_table": {
+        "zh": "{path}：[tool.goals-lint] 必须是一个表",
+        "en": "{path}: [tool.goals-lint] must be a table",
+    },
+    "config.unknown_key_suggest": {
+        "zh": "不是已知的配置项；是否应为 `{suggestion}`？",
+        "en": "is not a known key; did you mean `{suggestion}`?",
+    },
+    "config.unknown_key": {
+        "zh": "不是已知的配置项；已知配置项：{known}",
+        "en": "is not a known key; known keys: {known}",
+    },
+    "config.no_rule": {
+        "zh": "没有对应的规则（`{selector}`）；见 `goals-lint --list-rules`",
+        "en": "names no rule (`{selector}`); see `goals-lint --list-rules`",
+    },
+    "config.not_an_option": {
+        "zh": "不是规则 `{rule}` 的选项（它的选项：{known}）",
+        "en": "is not an option of `{rule}` (its options: {known})",
+    },
+    "config.option_value": {"zh": "应为{expected}", "en": "should be {expected}"},
+    "config.expect_selectors": {
+        "zh": "应为规则代码、代码前缀或规则名称的列表",
+        "en": "should be a list of rule codes, code prefixes or rule names",
+    },
+    "config.expect_per_file_table": {
+        "zh": "应为“glob = [规则]”形式的表",
+        "en": "should be a table of glob = [rules]",
+    },
+    "config.expect_severity_table": {
+        "zh": '应为“规则 = "error" | "warning" | "info"”形式的表',
+        "en": 'should be a table of rule = "error" | "warning" | "info"',
+    },
+    "config.expect_severity": {
+        "zh": '应为 "error"、"warning" 或 "info"',
+        "en": 'should be "error", "warning" or "info"',
+    },
+    "config.expect_rules_table": {
+        "zh": "应为由 [rules.<规则>] 子表组成的表",
+        "en": "should be a table of [rules.<rule>] tables",
+    },
+    "config.expect_options_table": {"zh": "应为选项表", "en": "should be a table of options"},
+    "config.expect_lang": {"zh": '应为 "zh" 或 "en"', "en": 'should be "zh" or "en"'},
+    "config.expect_size": {
+        "zh": '应为文件大小，例如 1048576、"512KiB" 或 "2MiB"',
+        "en": 'should be a size such as 1048576, "512KiB" or "2MiB"',
+    },
+    # --- command line ---
+    "cli.error": {"zh": "goals-lint: 错误：{detail}", "en": "goals-lint: error: {detail}"},
+    "cli.config_error": {"zh": "goals-lint: {detail}", "en": "goals-lint: {detail}"},
+    "cli.usage": {"zh": "用法错误：{detail}（见 goals-lint --help）", "en": "{detail}"},
+    "cli.unknown_selector": {
+        "zh": "{option}：`{selector}` 不对应任何规则；见 `goals-lint --list-rules`",
+        "en": "{option}: `{selector}` names no rule; see `goals-lint --list-rules`",
+    },
+    "cli.unknown_rule": {
+        "zh": "--explain：没有名为 `{name}` 的规则；见 `goals-lint --list-rules`",
+        "en": "--explain: no rule named `{name}`; see `goals-lint --list-rules`",
+    },
+    "cli.bad_size": {
+        "zh": '--max-file-size：应为文件大小，例如 1048576、"512KiB" 或 "2MiB"',
+        "en": '--max-file-size: should be a size such as 1048576, "512KiB" or "2MiB"',
+    },
+    "cli.internal_error_in_file": {
+        "zh": "goals-lint: 内部错误（检查 {path} 时）：{detail}\n请连同该文件一起报告此问题。",
+        "en": "goals-lint: internal error while checking {path}: {detail}\nPlease report this with that file.",
+    },
+    "cli.internal_error": {"zh": "goals-lint: 内部错误：{detail}", "en": "goals-lint: internal error: {detail}"},
+    "cli.interrupted": {"zh": "goals-lint: 已中断", "en": "goals-lint: interrupted"},
     # --- summary lines ---
     "summary.clean": {
         "zh": "已检查 {files} 个文件，未发现问题。",

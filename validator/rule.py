@@ -18,7 +18,15 @@ STAGES = ("read", "schema", "data", "project")
 
 
 class OptionError(ValueError):
-    """A rule option has a bad value; the message says what it should be."""
+    """A rule option has a bad value; ``expected`` says what it should be, in both languages.
+
+    ``expected`` is a ``{"zh": ..., "en": ...}`` pair or a message reference
+    (``validator.messages.ref``), read after "should be" / "应为".
+    """
+
+    def __init__(self, expected: Any) -> None:
+        super().__init__(expected)
+        self.expected = expected
 
 
 class Option(NamedTuple):
