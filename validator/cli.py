@@ -146,11 +146,9 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         files = discover(paths)
     except FileNotFoundError as missing:
-        err.write(render("cli.path_missing", {"path": str(missing)}, lang) + "\n")
-        return EXIT_ERROR
+        raise UsageError("cli.path_missing", path=str(missing)) from None
     if not files:
-        err.write(render("cli.no_files", {"paths": " ".join(paths)}, lang) + "\n")
-        return EXIT_ERROR
+        raise UsageError("cli.no_files", paths=" ".join(paths))
 
     result = lint_files(files, selection)
     REPORTERS[args.format](result, lang, out)

@@ -205,13 +205,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.root": {"zh": "文件顶层", "en": "the file's top level"},
 
     # --- command line ---
-    "cli.path_missing": {
-        "zh": "goals-lint: 错误：路径不存在：{path}",
-        "en": "goals-lint: error: no such file or folder: {path}",
-    },
+    "cli.path_missing": {"zh": "路径不存在：{path}", "en": "no such file or folder: {path}"},
     "cli.no_files": {
-        "zh": "goals-lint: 错误：在 {paths} 中没有找到目标文件（*.yaml、*.yml）",
-        "en": "goals-lint: error: no goal files (*.yaml, *.yml) found in {paths}",
+        "zh": "在 {paths} 中没有找到目标文件（*.yaml、*.yml）",
+        "en": "no goal files (*.yaml, *.yml) found in {paths}",
     },
     # --- configuration ---
     "config.invalid": {
