@@ -10,7 +10,6 @@ message. Plain strings are the user's data and are never looked up.
 from __future__ import annotations
 
 import os
-import string
 from typing import Any, Mapping
 
 LANGUAGES = ("zh", "en")
@@ -307,11 +306,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count.infos": {"zh": "{n}", "en": "{n} notes"},
 }
 
-_FORMATTER = string.Formatter()
-
-
 def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
+    # Only the tests ask this; importing `string` here keeps it off every run's start-up.
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def render(message_id: str, params: Mapping[str, Any], lang: str) -> str:
