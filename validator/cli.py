@@ -116,7 +116,16 @@ def _language_for_errors(argv: Sequence[str]) -> str:
     return language_from_environment()
 
 
-def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+# Subcommands that convert published tables; everything else is linting.
+TABLE_COMMANDS = ("import", "export")
+
+
+def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    if argv and argv[0] in TABLE_COMMANDS:
+        # Imported only when asked for: table formats must not slow down linting.
+        from validator.table.cli import main as table_main
+
+        return table_main(argv, out, err)
     args = _build_parser().parse_args(argv)
     config = load_config(args.config)
     lang = args.lang or config.lang or language_from_environment()

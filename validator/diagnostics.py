@@ -23,15 +23,16 @@ class Problem(NamedTuple):
     """A rule's finding, located by JSON Pointer into the goal data.
 
     ``at_key`` points at the mapping key of the member instead of its value (an
-    unknown field is best shown at its name). ``related`` holds pointers of other
-    places the message refers to (the first of two duplicates).
+    unknown field is best shown at its name). ``related`` holds other places the
+    message refers to (the first of two duplicates): a pointer into the same file,
+    or, from a rule that looks across files, a ``(path, pointer)`` pair.
     """
 
     pointer: str
     message_id: str
     params: Mapping[str, Any] = _NO_PARAMS
     at_key: bool = False
-    related: tuple[str, ...] = ()
+    related: tuple[str | tuple[str, str], ...] = ()
 
 
 class Span(NamedTuple):
@@ -43,6 +44,13 @@ class Span(NamedTuple):
     end_column: int
 
 
+class Related(NamedTuple):
+    """Another place a diagnostic refers to; ``path`` differs only for cross-file rules."""
+
+    path: str
+    span: Span
+
+
 class Diagnostic(NamedTuple):
     path: str
     span: Span
@@ -52,7 +60,7 @@ class Diagnostic(NamedTuple):
     severity: Severity
     message_id: str
     params: Mapping[str, Any] = _NO_PARAMS
-    related: tuple[Span, ...] = ()
+    related: tuple[Related, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -11,7 +11,7 @@ import os
 from typing import Iterable, NamedTuple, Sequence
 
 from validator.config import Config
-from validator.diagnostics import Diagnostic, Problem, Severity
+from validator.diagnostics import Diagnostic, Problem, Related, Severity
 from validator.loader import GoalFile, read_goal_file
 from validator.registry import RULES, RULES_BY_SLUG, rules_matching
 from validator.rule import Rule
@@ -96,32 +96,63 @@ class LintResult:
         self.diagnostics: list[Diagnostic] = []
 
 
-def lint_files(paths: Sequence[str], selection: Selection) -> LintResult:
+class GoalData(NamedTuple):
+    """One schema-valid file, as cross-file (``project``-stage) rules see it."""
+
+    path: str
+    data: dict
+
+
+def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str] = ()) -> LintResult:
+    """Check ``paths``. ``context`` names more files that cross-file rules compare
+    against without reporting their own problems: pre-commit passes only the changed
+    files, and a duplicate of an unchanged file must still be found.
+    """
     result = LintResult()
-    data_rules = [rule for rule in RULES if rule.stage == "data"]
     schema_rules = [rule for rule in RULES if rule.stage == "schema"]
+    data_rules = [rule for rule in RULES if rule.stage == "data"]
+    project_rules = [rule for rule in RULES if rule.stage == "project" and rule.code in selection.enabled]
+    valid_files: dict[str, GoalFile] = {}
     for path in paths:
         try:
             goal_file = read_goal_file(path, selection.config.max_file_size)
-            result.diagnostics.extend(_diagnostics_of(goal_file, selection, schema_rules, data_rules))
+            diagnostics, schema_valid = _check_file(goal_file, selection, schema_rules, data_rules)
         except Exception as error:
             raise CheckCrashed(path, error) from error
+        result.diagnostics.extend(diagnostics)
+        if schema_valid:
+            valid_files[goal_file.path] = goal_file
         result.files_checked += 1
+    if project_rules:
+        reported = set(valid_files)
+        for path in context:
+            if path not in reported and path not in valid_files:
+                goal_file = read_goal_file(path, selection.config.max_file_size)
+                if goal_file.readable and _schema_valid(goal_file, schema_rules):
+                    valid_files[path] = goal_file
+        result.diagnostics.extend(_project_diagnostics(project_rules, valid_files, reported, selection))
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
 
 
-def _diagnostics_of(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
-                    data_rules: list[Rule]) -> Iterable[Diagnostic]:
+def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
+    return not any(any(True for _ in rule.check(goal_file.data, goal_file.source_map)) for rule in schema_rules)
+
+
+def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
+                data_rules: list[Rule]) -> tuple[list[Diagnostic], bool]:
+    """The file's own diagnostics, and whether the schema accepts it."""
     enabled = selection.enabled - selection.ignored_for(goal_file.path)
+    diagnostics: list[Diagnostic] = []
     for problem in goal_file.problems:
         rule = RULES_BY_SLUG[problem.rule]
         if rule.code in enabled:
-            yield Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
-                             selection.severity_of(rule), problem.message_id, problem.params,
-                             problem.related)
+            related = tuple(Related(goal_file.path, span) for span in problem.related)
+            diagnostics.append(Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
+                                          selection.severity_of(rule), problem.message_id, problem.params,
+                                          related))
     if not goal_file.readable:
-        return
+        return diagnostics, False
     # Compliance rules judge only data that has the expected shape: their verdicts on
     # a file the schema rejects would be noise. Validity is judged even when the
     # schema rule itself is not reported.
@@ -130,19 +161,37 @@ def _diagnostics_of(goal_file: GoalFile, selection: Selection, schema_rules: lis
         for problem in rule.check(goal_file.data, goal_file.source_map):
             schema_valid = False
             if rule.code in enabled:
-                yield _located(goal_file, rule, problem, selection)
+                diagnostics.append(_located(goal_file, rule, problem, selection))
     if not schema_valid:
-        return
+        return diagnostics, False
+    files = {goal_file.path: goal_file}
     for rule in data_rules:
         if rule.code in enabled:
             options = selection.config.options_for(rule)
             for problem in rule.check(goal_file.data, **options):
-                yield _located(goal_file, rule, problem, selection)
+                diagnostics.append(_located(goal_file, rule, problem, selection, files))
+    return diagnostics, True
 
 
-def _located(goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection) -> Diagnostic:
+def _project_diagnostics(project_rules: list[Rule], files: dict[str, GoalFile], reported: set[str],
+                         selection: Selection) -> Iterable[Diagnostic]:
+    goal_data = [GoalData(path, goal_file.data) for path, goal_file in sorted(files.items())]
+    for rule in project_rules:
+        options = selection.config.options_for(rule)
+        for path, problem in rule.check(goal_data, **options):
+            if path in reported and rule.code not in selection.ignored_for(path):
+                yield _located(files[path], rule, problem, selection, files)
+
+
+def _located(goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection,
+             files: dict[str, GoalFile] | None = None) -> Diagnostic:
     source_map = goal_file.source_map
     assert source_map is not None
+    related = []
+    for place in problem.related:
+        path, pointer = (goal_file.path, place) if isinstance(place, str) else place
+        other_map = source_map if path == goal_file.path else files[path].source_map  # type: ignore[index]
+        related.append(Related(path, other_map.span(pointer)))  # type: ignore[union-attr]
     return Diagnostic(
         goal_file.path,
         source_map.span(problem.pointer, problem.at_key),
@@ -152,5 +201,5 @@ def _located(goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selec
         selection.severity_of(rule),
         problem.message_id,
         problem.params,
-        tuple(source_map.span(pointer) for pointer in problem.related),
+        tuple(related),
     )

@@ -6,6 +6,11 @@ Stages say when a rule runs:
 - ``schema``: the JSON Schema check, on data that was read cleanly;
 - ``data``: compliance rules, pure functions of one schema-valid file's data;
 - ``project``: rules that look across all files of a run.
+
+A ``data`` rule's check is ``check(data, **options) -> Iterable[Problem]``; a
+``project`` rule's is ``check(files, **options) -> Iterable[(path, Problem)]``,
+where ``files`` is a list of ``validator.linter.GoalData`` (path, data) of every
+schema-valid file, including context files whose own problems are not reported.
 """
 
 from __future__ import annotations

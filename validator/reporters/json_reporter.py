@@ -3,7 +3,8 @@
 {"version": 1, "tool": {"name", "version"}, "files_checked": N,
  "summary": {"errors", "warnings", "infos", "files_with_problems"},
  "diagnostics": [{"path", "line", "column", "end_line", "end_column", "pointer",
-                  "code", "rule", "severity", "message", "message_id", "related"}]}
+                  "code", "rule", "severity", "message", "message_id",
+                  "related": [{"line", "column", "path" (only when another file)}]}]}
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from typing import Any, TextIO
 
 from validator import __version__
-from validator.diagnostics import Diagnostic
+from validator.diagnostics import Diagnostic, Related
 from validator.linter import LintResult
 from validator.messages import render
 from validator.reporters.summary import count
@@ -34,8 +35,15 @@ def diagnostic_to_dict(diagnostic: Diagnostic, lang: str) -> dict[str, Any]:
         "severity": diagnostic.severity.value,
         "message": render(diagnostic.message_id, diagnostic.params, lang),
         "message_id": diagnostic.message_id,
-        "related": [{"line": other.line, "column": other.column} for other in diagnostic.related],
+        "related": [_related_to_dict(diagnostic.path, other) for other in diagnostic.related],
     }
+
+
+def _related_to_dict(path: str, related: Related) -> dict[str, Any]:
+    place: dict[str, Any] = {"line": related.span.line, "column": related.span.column}
+    if related.path != path:
+        place["path"] = related.path  # only a cross-file rule points into another file
+    return place
 
 
 def report(result: LintResult, lang: str, out: TextIO) -> None:
