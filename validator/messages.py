@@ -304,6 +304,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count.warnings": {"zh": "{n}", "en": "{n} warnings"},
     "count.info": {"zh": "{n}", "en": "{n} note"},
     "count.infos": {"zh": "{n}", "en": "{n} notes"},
+    # --- compliance rules (ids: rule.*, target.*) ---
+    # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---
+    # --- table import and export (ids: table.*) ---
 }
 
 def placeholders(template: str) -> set[str]:

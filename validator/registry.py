@@ -18,6 +18,8 @@ RULE_MODULES = (
     "validator.rules.yaml_syntax",
     "validator.rules.schema",
     "validator.rules.unreadable_file",
+    # compliance rules (GL1xx mandated, GL2xx house rules)
+    # suppression comments (GL9xx)
 )
 
 
