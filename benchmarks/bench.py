@@ -240,13 +240,13 @@ INDICATORS: dict[tuple[str, str], list[tuple[str, Target, set[str] | None]]] = {
         ("减少企业办事成本", lambda r, y: f"≥{r.randint(100, 900)}万元", {"gov", "market"}),
     ],
     ("效益指标", "社会效益指标"): [
-        ("政务服务便利度", lambda r, y: "有效提升", {"gov"}),
-        ("网络安全防护能力", lambda r, y: "明显提升", {"gov"}),
+        ("政务服务便利度评价等级", lambda r, y: "优", {"gov"}),
+        ("网络安全等级保护测评", lambda r, y: "通过", {"gov"}),
         ("群众办事平均时长压缩比例", _pct(20, 60), {"gov", "hr", "civil"}),
         ("减少群众办事跑动次数", lambda r, y: f"不少于{r.randint(10, 200)}万次", {"gov", "hr"}),
-        ("信息共享程度", lambda r, y: "逐步提高", None),
+        ("信息共享目标", lambda r, y: "达成", None),
         ("受益人数", lambda r, y: f"≥{r.randint(5, 80)}万人", None),
-        ("公共服务水平", lambda r, y: "有效提升", None),
+        ("公共服务水平评价", lambda r, y: "良", None),
     ],
     ("效益指标", "生态效益指标"): [
         ("减少纸质材料使用量", lambda r, y: f"≥{r.randint(10, 80)}万张", None),
@@ -384,8 +384,13 @@ def generate(root: Path, count: int, seed: int) -> tuple[Path, list[Path]]:
         (root / "schemas").mkdir()
         shutil.copy2(SCHEMA_PATH, root / "schemas" / "goal.schema.json")
     files = []
+    projects: set[tuple[Any, ...]] = set()
     for i in range(count):
         goal = make_goal(rng)
+        # One file per project, as duplicate-project demands of real folders.
+        while (goal["year"], goal["budget_unit"], goal["project"]) in projects:
+            goal = make_goal(rng)
+        projects.add((goal["year"], goal["budget_unit"], goal["project"]))
         text = dump_goal(goal)
         # A generator bug must not turn into a benchmark of error paths.
         if yaml.load(text, Loader=yaml.CSafeLoader) != goal:

@@ -47,7 +47,7 @@ def test_default_path_is_goals_folder(tmp_path, monkeypatch):
 
 def test_folders_are_searched_recursively_for_yaml_and_yml_only(tmp_path):
     write(tmp_path, "a/b/one.yaml", VALID_GOAL)
-    write(tmp_path, "a/two.YML", VALID_GOAL)
+    write(tmp_path, "a/two.YML", VALID_GOAL.replace("广州移动政务服务平台建设", "广州移动政务服务平台二期建设"))
     write(tmp_path, "a/notes.txt", "not yaml")
     write(tmp_path, "a/.hidden/three.yaml", "::: broken")
     result = run_json(str(tmp_path / "a"))
@@ -167,10 +167,21 @@ def test_list_rules_and_explain(tmp_path):
     listed = run("--list-rules", "--lang", "en")
     assert listed.code == 0
     lines = listed.out.splitlines()
-    assert [line.split()[:3] for line in lines] == [
+    assert [line.split()[:3] for line in lines][:14] == [
         ["GL001", "yaml-syntax", "error"],
         ["GL002", "schema", "error"],
         ["GL003", "unreadable-file", "error"],
+        ["GL101", "required-categories", "error"],
+        ["GL102", "sequential-numbering", "error"],
+        ["GL103", "duplicate-indicator", "error"],
+        ["GL104", "percentage-range", "error"],
+        ["GL201", "category-mismatch", "warning"],
+        ["GL202", "missing-unit", "warning"],
+        ["GL203", "packed-target", "warning"],
+        ["GL204", "vague-target", "warning"],
+        ["GL205", "text-hygiene", "warning"],
+        ["GL206", "comparison-direction", "warning"],
+        ["GL207", "duplicate-project", "error"],
     ]
     explained = run("--explain", "schema", "--lang", "zh")
     assert explained.code == 0

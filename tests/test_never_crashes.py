@@ -14,7 +14,6 @@ import pytest
 from support import VALID_GOAL
 from validator.config import Config
 from validator.linter import Selection, lint_files
-from validator.messages import render
 
 FRAGMENTS = [
     b"&a ", b"*a", b"!!python/object ", b"---\n", b"\t", b": ", b"- ", b"[", b"]", b"{", b"}",
@@ -53,4 +52,4 @@ def test_mutated_goal_files_never_crash(tmp_path, seed):
     for diagnostic in result.diagnostics:
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         for lang in ("zh", "en"):
-            assert render(diagnostic.message_id, diagnostic.params, lang)
+            assert diagnostic.message(lang)

@@ -28,15 +28,23 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     assert examples is not None, f"{rule.slug} has no failing and passing YAML examples"
     expected = marked_lines(examples.failing, rule.slug)
     assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
+    # A cross-file rule needs another file to compare with: the failing example
+    # also stands in an earlier file, and only the later one is reported.
+    other = {"a-other.yaml": examples.failing} if rule.stage == "project" else {}
 
-    write(tmp_path, "failing/example.yaml", examples.failing)
-    failing = run_json(str(tmp_path / "failing"), "--select", rule.slug)
-    assert sorted({d["line"] for d in failing.diagnostics}) == expected
+    for name, text in {**other, "example.yaml": examples.failing}.items():
+        write(tmp_path, f"failing/{name}", text)
+    # --strict: a warning-level rule's example must fail the run too.
+    failing = run_json(str(tmp_path / "failing"), "--select", rule.slug, "--strict")
+    assert sorted({(Path(d["path"]).name, d["line"]) for d in failing.diagnostics}) == [
+        ("example.yaml", line) for line in expected
+    ]
     assert {d["rule"] for d in failing.diagnostics} == {rule.slug}
     assert failing.code == 1
 
-    write(tmp_path, "passing/example.yaml", examples.passing)
-    passing = run_json(str(tmp_path / "passing"), "--select", rule.slug)
+    for name, text in {**other, "example.yaml": examples.passing}.items():
+        write(tmp_path, f"passing/{name}", text)
+    passing = run_json(str(tmp_path / "passing"), "--select", rule.slug, "--strict")
     assert passing.diagnostics == []
     assert passing.code == 0
 

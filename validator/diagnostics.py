@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from typing import Any, Mapping, NamedTuple
 
+from validator.messages import render
+
 _NO_PARAMS: Mapping[str, Any] = {}
 
 
@@ -61,6 +63,15 @@ class Diagnostic(NamedTuple):
     message_id: str
     params: Mapping[str, Any] = _NO_PARAMS
     related: tuple[Related, ...] = ()
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang``. ``{related_line}`` is the line of the first related
+        place: rules know pointers, not lines, and the line is kept out of ``params``
+        so that what identifies a problem (baseline, fingerprints) survives edits."""
+        params = self.params
+        if self.related and "related_line" not in params:
+            params = {**params, "related_line": self.related[0].span.line}
+        return render(self.message_id, params, lang)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -305,6 +305,104 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count.info": {"zh": "{n}", "en": "{n} note"},
     "count.infos": {"zh": "{n}", "en": "{n} notes"},
     # --- compliance rules (ids: rule.*, target.*) ---
+    "rule.required_categories.missing": {
+        "zh": "项目没有{category}；每个项目至少要有一个（必需的一级指标：{required}）",
+        "en": "the project has no {category} indicator; every project needs at least one "
+        "(required categories: {required})",
+    },
+    "rule.sequential_numbering.first": {
+        "zh": "序号应从 1 开始，这里是 {found}",
+        "en": "numbering should start at 1, found {found}",
+    },
+    "rule.sequential_numbering.restart": {
+        "zh": "序号应为 {expected}，这里是 {found}：编号从头重新开始了",
+        "en": "number should be {expected}, found {found}: the numbering starts again",
+    },
+    "rule.sequential_numbering.repeat": {
+        "zh": "序号应为 {expected}，这里是 {found}：与上一个指标的序号重复",
+        "en": "number should be {expected}, found {found}: the same number as the indicator before",
+    },
+    "rule.sequential_numbering.off": {
+        "zh": "序号应为 {expected}，这里是 {found}；序号应按列表顺序从 1 连续编号",
+        "en": "number should be {expected}, found {found}; indicators are numbered 1, 2, 3, … in list order",
+    },
+    "rule.duplicate_indicator.name": {
+        "zh": "指标名称与第 {first_seq} 项（第 {related_line} 行）“{first_name}”重复；请合并或改名",
+        "en": "same indicator name as indicator {first_seq} at line {related_line} (“{first_name}”); "
+        "merge them or rename one",
+    },
+    "rule.duplicate_indicator.target": {
+        "zh": "指标值与第 {first_seq} 项“{first_name}”（第 {related_line} 行）的指标值是同一句话，疑似复制粘贴；"
+        "请为本指标填写它自己的指标值",
+        "en": "same target text as indicator {first_seq} (“{first_name}”) at line {related_line}, "
+        "probably copied; give this indicator its own target",
+    },
+    "rule.percentage_range.above": {
+        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不可能超过 100%"
+        "（若衡量的是增长，请在名称中写明，如“增长率”）",
+        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot exceed 100% "
+        "(if it measures a change, say so in the name, e.g. 增长率)",
+    },
+    "rule.percentage_range.below": {
+        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不可能小于 0",
+        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be below 0",
+    },
+    "rule.category_mismatch": {
+        "zh": "“{name}”从名称看属于{expected}，却列在{category}下；请核对一级指标",
+        "en": "“{name}” reads as a {expected} indicator by its name but is filed under {category}; "
+        "check the category",
+    },
+    "rule.missing_unit": {
+        "zh": "指标值“{target}”没有计量单位，指标名称“{name}”中也没有；请写明单位（如 个、次、%、秒），"
+        "或在名称末尾用括号注明，如“（小时）”",
+        "en": "target “{target}” has no unit, and neither does the name “{name}”; add the unit "
+        "(个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时）",
+    },
+    "rule.packed_target": {
+        "zh": "一个指标值中有 {count} 个目标：{values}；请拆分为 {count} 个指标，每个指标一个目标值",
+        "en": "the target packs {count} targets: {values}; split it into {count} indicators, one target each",
+    },
+    "rule.vague_target": {
+        "zh": "指标值“{target}”无法衡量；请给出数值目标、等级（优/良/中/差）或明确的是否结果（如“完成项目终验”）",
+        "en": "target “{target}” cannot be measured; give a number, a grade (优/良/中/差) "
+        "or a clear yes/no outcome (such as 完成项目终验)",
+    },
+    "rule.text_hygiene.whitespace": {
+        "zh": "{field}首尾有多余的空格：“{text}”",
+        "en": "the {field} has spaces at its start or end: “{text}”",
+    },
+    "rule.text_hygiene.leading": {
+        "zh": "{field}开头有多余的标点“{mark}”",
+        "en": "the {field} starts with a stray “{mark}”",
+    },
+    "rule.text_hygiene.trailing": {
+        "zh": "{field}末尾有多余的标点“{mark}”（发布的表格会在其后再加标点）",
+        "en": "the {field} ends with a stray “{mark}” (the published table adds its own punctuation after it)",
+    },
+    "rule.text_hygiene.doubled": {
+        "zh": "{field}中有重复的标点“{marks}”",
+        "en": "the {field} has doubled punctuation “{marks}”",
+    },
+    "rule.text_hygiene.space_before": {
+        "zh": "{field}中标点“{mark}”前有多余的空格",
+        "en": "the {field} has a space before “{mark}”",
+    },
+    "rule.comparison_direction.upper_limit": {
+        "zh": "“{keyword}”越高越好，但指标值“{target}”给的是上限（≤、不超过）；应为下限（≥、不低于）",
+        "en": "a {keyword} should be high, but the target “{target}” sets an upper limit (≤); "
+        "it should be a lower limit (≥)",
+    },
+    "rule.comparison_direction.lower_limit": {
+        "zh": "“{keyword}”越低越好，但指标值“{target}”给的是下限（≥、不少于）；应为上限（≤、不超过）",
+        "en": "a {keyword} should be low, but the target “{target}” sets a lower limit (≥); "
+        "it should be an upper limit (≤)",
+    },
+    "rule.duplicate_project": {
+        "zh": "同一项目（{year} 年，{budget_unit}，“{project}”）已有目标文件 `{other}`（第 {related_line} 行）；"
+        "每个项目只应有一个文件",
+        "en": "the same project ({year}, {budget_unit}, “{project}”) already has a goal file, "
+        "`{other}` (line {related_line}); keep one file per project",
+    },
     # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---
     # --- table import and export (ids: table.*) ---
 }

@@ -19,6 +19,17 @@ RULE_MODULES = (
     "validator.rules.schema",
     "validator.rules.unreadable_file",
     # compliance rules (GL1xx mandated, GL2xx house rules)
+    "validator.rules.required_categories",
+    "validator.rules.sequential_numbering",
+    "validator.rules.duplicate_indicator",
+    "validator.rules.percentage_range",
+    "validator.rules.category_mismatch",
+    "validator.rules.missing_unit",
+    "validator.rules.packed_target",
+    "validator.rules.vague_target",
+    "validator.rules.text_hygiene",
+    "validator.rules.comparison_direction",
+    "validator.rules.duplicate_project",
     # suppression comments (GL9xx)
 )
 

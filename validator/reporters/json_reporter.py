@@ -33,7 +33,7 @@ def diagnostic_to_dict(diagnostic: Diagnostic, lang: str) -> dict[str, Any]:
         "code": diagnostic.code,
         "rule": diagnostic.rule,
         "severity": diagnostic.severity.value,
-        "message": render(diagnostic.message_id, diagnostic.params, lang),
+        "message": diagnostic.message(lang),
         "message_id": diagnostic.message_id,
         "related": [_related_to_dict(diagnostic.path, other) for other in diagnostic.related],
     }

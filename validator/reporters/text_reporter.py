@@ -12,7 +12,7 @@ from validator.reporters.summary import count
 def report(result: LintResult, lang: str, out: TextIO) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
-        message = render(diagnostic.message_id, diagnostic.params, lang)
+        message = diagnostic.message(lang)
         out.write(f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} {message} [{diagnostic.rule}]\n")
     counts = count(result)
     files = counted("file", result.files_checked)

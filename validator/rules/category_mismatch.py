@@ -1,0 +1,113 @@
+"""## What it does
+Warns when an indicator's name says plainly which category it belongs to, and it is
+listed under another:
+
+- a satisfaction measure (its name ends in 满意度 or 满意率) outside 满意度指标;
+- a cost measure (its name ends in 成本, 费用, 经费, 单价, 造价, 支出 …) outside
+  成本指标 and outside the 成本指标 subcategory of 产出指标 (under 产出指标 with no
+  subcategory it is given the benefit of the doubt).
+
+A name's head word comes last in Chinese, so 对群众不满意回访率 (a call-back rate)
+and 成本节约率 (a rate) are not caught; nor is a saving such as 节约行政运行成本,
+which is a benefit.
+
+## Why is this bad?
+Satisfaction and cost are scored separately in the performance evaluation; a
+satisfaction rate filed as a benefit inflates the benefit score and leaves the
+satisfaction dimension empty. It is a warning: the keyword is a strong hint, not
+proof.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 效益指标  # category-mismatch
+    name: 话务服务市民的满意度
+    target: ≥95%
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 满意度指标
+    name: 话务服务市民的满意度
+    target: ≥95%
+  - seq: 3
+    category: 产出指标
+    subcategory: 成本指标
+    name: 坐席服务单价
+    target: ≤45元/小时
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem, Severity
+from validator.rule import Rule
+from validator.targets import name_core
+
+SATISFACTION_ENDINGS = ("满意度", "满意率")
+# 节约行政运行成本 is a benefit (money saved), not a cost.
+SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "下降")
+COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "支出", "开支", "投资额", "费")
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        core = name_core(indicator["name"])
+        category = indicator["category"]
+        if core.endswith(SATISFACTION_ENDINGS) and category != "满意度指标":
+            yield _mismatch(index, indicator, "满意度指标")
+        elif _is_cost(core) and not _files_cost(indicator):
+            yield _mismatch(index, indicator, "成本指标")
+
+
+def _is_cost(name: str) -> bool:
+    return name.endswith(COST_ENDINGS) and not any(word in name for word in SAVING_WORDS)
+
+
+def _files_cost(indicator: dict[str, Any]) -> bool:
+    if indicator["category"] == "成本指标":
+        return True
+    # 产出指标 has its own 成本指标 subcategory; without a subcategory, give the benefit of the doubt.
+    return indicator["category"] == "产出指标" and indicator.get("subcategory", "成本指标") == "成本指标"
+
+
+def _mismatch(index: int, indicator: dict[str, Any], expected: str) -> Problem:
+    params = {"name": indicator["name"], "category": indicator["category"], "expected": expected}
+    return Problem(f"/indicators/{index}/category", "rule.category_mismatch", params)
+
+
+RULE = Rule(
+    code="GL201",
+    slug="category-mismatch",
+    stage="data",
+    summary={
+        "zh": "名称表明是满意度或成本的指标，应列在满意度指标或成本指标下",
+        "en": "an indicator whose name says satisfaction or cost is filed under that category",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+    check=check,
+)

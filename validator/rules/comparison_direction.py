@@ -1,0 +1,124 @@
+"""## What it does
+Warns when a target's comparison runs the wrong way for what the indicator measures:
+an upper limit (`≤`, 不超过, 以内) on something that should be high — an uptime,
+pass, completion or satisfaction rate — or a lower limit (`≥`, 不少于, 以上) on
+something that should be low — a response or recovery time, a cost, a failure or
+complaint rate.
+
+What is measured is read from the word a name ends with, its head word in Chinese:
+响应时间达标率 is a rate (high is good), 系统响应时间 a time (low is good). When a
+target names its own subject (`系统对用户操作的响应时间不超过5秒`), that subject is
+read instead. A name that measures a change (节约运行成本, 缩短办理时间) is left
+alone, and so is one whose head word is not known (群众办事时长压缩比例).
+
+## Why is this bad?
+`系统可用率 ≤99%` is met by a system that is never up; `响应时间 ≥5秒` by one that
+never answers. The symbol was almost certainly typed the wrong way round, and the
+goal as written rewards failure.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 话务平台可用率
+    target: ≤99.99%  # comparison-direction
+  - seq: 2
+    category: 产出指标
+    name: 系统响应时间
+    target: 不少于5秒  # comparison-direction
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 话务平台可用率
+    target: ≥99.99%
+  - seq: 2
+    category: 产出指标
+    name: 系统响应时间
+    target: 不超过5秒
+  - seq: 3
+    category: 产出指标
+    name: 响应时间达标率
+    target: ≥95%
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem, Severity
+from validator.rule import Rule
+from validator.targets import comparison_key, name_core, parse_target
+
+HIGHER_IS_BETTER = (
+    "可用率", "运行率", "在线率", "合格率", "通过率", "接通率", "满意度", "满意率", "完成率", "完成度", "覆盖率",
+    "准确率", "正确率", "及时率", "成功率", "解答率", "办结率", "达标率", "知晓率", "到位率", "执行率", "办理率",
+    "回访率", "响应率", "利用率", "使用率", "上线率", "好评率", "节约率", "节省率", "降低率", "下降率", "减少率",
+    "压缩率", "处置率", "解决率", "受理率", "共享率", "采纳率",
+)
+LOWER_IS_BETTER = (
+    "响应时间", "处理时间", "恢复时间", "等待时间", "办理时间", "办理时限", "中断时间", "故障时间", "时长", "耗时",
+    "时延", "延迟", "延时", "差错率", "错误率", "出错率", "故障率", "失败率", "投诉率", "投诉量", "丢包率", "误报率",
+    "漏报率", "返工率", "成本", "费用", "单价", "造价",
+)
+_KEYWORDS = HIGHER_IS_BETTER + LOWER_IS_BETTER
+# A name that measures a change of something turns its direction round.
+CHANGE_VERBS = ("节约", "节省", "减少", "降低", "压缩", "下降", "缩短", "提高", "提升", "增加", "增长")
+_UPPER_LIMITS = ("≤", "<")
+_LOWER_LIMITS = ("≥", ">")
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        core = name_core(indicator["name"])
+        if any(word in core for word in CHANGE_VERBS):
+            continue  # 节约运行成本 ≥50万元 is a saving: more is better
+        name_head = _head(core)
+        for bound in parse_target(indicator["target"]).bounds:
+            keyword = _head(comparison_key(bound.subject)) or name_head
+            if keyword is None or not bound.stated:
+                continue
+            if keyword in HIGHER_IS_BETTER and bound.comparison in _UPPER_LIMITS:
+                message_id = "rule.comparison_direction.upper_limit"
+            elif keyword in LOWER_IS_BETTER and bound.comparison in _LOWER_LIMITS:
+                message_id = "rule.comparison_direction.lower_limit"
+            else:
+                continue
+            yield Problem(f"/indicators/{index}/target", message_id,
+                          {"keyword": keyword, "target": indicator["target"]})
+            break
+
+
+def _head(text: str) -> str | None:
+    """The keyword a name ends with: its head word, which comes last in Chinese."""
+    matches = [keyword for keyword in _KEYWORDS if text.endswith(keyword)]
+    return max(matches, key=len) if matches else None
+
+
+RULE = Rule(
+    code="GL206",
+    slug="comparison-direction",
+    stage="data",
+    summary={
+        "zh": "比较方向要与指标含义一致：可用率、合格率用“≥”，响应时间、成本用“≤”",
+        "en": "comparisons run the right way: ≥ for uptime or pass rates, ≤ for response times or costs",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+    check=check,
+)

@@ -1,0 +1,123 @@
+"""## What it does
+Finds two indicators of one project that are the same indicator:
+
+- their names are equal once compared loosely (full-width and half-width forms
+  alike, whitespace dropped, stray punctuation at either end dropped), in any
+  categories: `系统并发数.`, `系统并发数 ` and `系统并发数` are one name, and so
+  are `接通率(%)` and `接通率（%）`;
+- or they carry the same target text, compared the same way, when that text is more
+  than a number and a unit: a copied sentence, even under different names.
+
+Two indicators that both target `100%` or `≥95%` are not duplicates. The later one
+is reported, with the number and line of the first.
+
+## Why is this bad?
+A copied indicator counts the same result twice and hides the indicator that should
+have been there. In the 2022 Guangzhou table, 政务服务监管平台年度访问量 carries the
+target of 市府门户网站年度访问量 word for word.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 效益指标
+    name: 政务服务监管平台年度访问量
+    target: 广州市府门户网站年度访问量不少于 4500万次
+  - seq: 2
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 广州市府门户网站年度访问量不少于4500万次  # duplicate-indicator
+  - seq: 3
+    category: 产出指标
+    name: 系统并发数.
+    target: 500个
+  - seq: 4
+    category: 效益指标
+    name: 系统并发数  # duplicate-indicator
+    target: 800个
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 效益指标
+    name: 政务服务监管平台年度访问量
+    target: 不少于 20万次
+  - seq: 2
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 广州市府门户网站年度访问量不少于4500万次
+  - seq: 3
+    category: 产出指标
+    name: 系统并发数
+    target: 500个
+  - seq: 4
+    category: 产出指标
+    name: 平台可用率
+    target: 100%
+  - seq: 5
+    category: 效益指标
+    name: 事项网上办理率
+    target: 100%
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem
+from validator.rule import Rule
+from validator.targets import comparison_key, parse_target
+
+# A target is a copied sentence, not just a value, when this many characters remain
+# once comparisons, numbers, units and dates are taken out (完成项目终验 has 6).
+SENTENCE_MIN_CHARACTERS = 4
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    first_by_name: dict[str, int] = {}
+    first_by_target: dict[str, int] = {}
+    indicators = data["indicators"]
+    for index, indicator in enumerate(indicators):
+        name_key = comparison_key(indicator["name"])
+        first = first_by_name.setdefault(name_key, index)
+        if first != index:
+            yield _duplicate(indicators, index, first, "name")
+            continue
+        target = parse_target(indicator["target"])
+        if len(target.leftover) < SENTENCE_MIN_CHARACTERS:
+            continue
+        first = first_by_target.setdefault(comparison_key(indicator["target"]), index)
+        if first != index:
+            yield _duplicate(indicators, index, first, "target")
+
+
+def _duplicate(indicators: list[dict[str, Any]], index: int, first: int, field: str) -> Problem:
+    params = {"first_seq": indicators[first]["seq"], "first_name": indicators[first]["name"]}
+    return Problem(f"/indicators/{index}/{field}", f"rule.duplicate_indicator.{field}", params,
+                   related=(f"/indicators/{first}/{field}",))
+
+
+RULE = Rule(
+    code="GL103",
+    slug="duplicate-indicator",
+    stage="data",
+    summary={
+        "zh": "同一项目中不得有重复的指标（名称相同，或指标值是同一句复制的文字）",
+        "en": "no indicator appears twice in a project (same name, or the same copied target sentence)",
+    },
+    doc=__doc__,
+    check=check,
+)

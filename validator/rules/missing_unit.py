@@ -1,0 +1,86 @@
+"""## What it does
+Warns when a quantitative target has no unit and the indicator's name does not carry
+one either. A name carries a unit in a closing parenthesis (`接通率（%）`,
+`恢复时间目标（小时）`) or when it counts things (…数, …数量, …次数, …得分), so
+`接通率（%）: ≥95%` and `系统用户数: 10000` are fine, but `系统吞吐量: ≥400`
+(400 what — per second? per day?) is not. `（定性）` and `（量）` are not units.
+
+## Why is this bad?
+A number without a unit cannot be checked at the year's end: `项目计划时间 ≤21` may
+mean days, weeks or months. The indicator framework gives every quantitative
+indicator a 度量单位.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州市12345热线系统升级
+objective: 提升热线系统处理能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 系统吞吐量
+    target: ≥400  # missing-unit
+  - seq: 2
+    category: 产出指标
+    name: 项目计划时间
+    target: ≤21  # missing-unit
+  - seq: 3
+    category: 效益指标
+    name: 接通率（%）
+    target: ≥95%
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州市12345热线系统升级
+objective: 提升热线系统处理能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 系统吞吐量
+    target: ≥400笔/秒
+  - seq: 2
+    category: 产出指标
+    name: 项目计划时间（天）
+    target: ≤21
+  - seq: 3
+    category: 效益指标
+    name: 接通率（%）
+    target: ≥95
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem, Severity
+from validator.rule import Rule
+from validator.targets import name_carries_unit, parse_target
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        target = parse_target(indicator["target"])
+        if any(not bound.unit for bound in target.bounds) and not name_carries_unit(indicator["name"]):
+            yield Problem(f"/indicators/{index}/target", "rule.missing_unit",
+                          {"target": indicator["target"], "name": indicator["name"]})
+
+
+RULE = Rule(
+    code="GL202",
+    slug="missing-unit",
+    stage="data",
+    summary={
+        "zh": "定量指标值必须写明计量单位（或在指标名称中注明）",
+        "en": "a quantitative target states its unit (or the indicator name does)",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+    check=check,
+)

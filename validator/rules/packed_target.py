@@ -1,0 +1,83 @@
+"""## What it does
+Warns when one indicator packs several targets into its value: several numbers with
+their own comparisons or subjects (`一般性操作≤5秒，一般性统计≤20秒`), or
+alternatives (`面向政府用户≥50或面向公众用户≥200`). A range such as `95%-100%` or
+`5~10个` is one target.
+
+## Why is this bad?
+An indicator is scored as met or not met. With three targets in one cell, meeting
+two of them is neither; and each target deserves its own name and unit. Split it
+into one indicator per target.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市数字政府运营中心
+project: 广州市电子政务外网网络安全升级建设项目
+objective: 提升电子政务外网的网络安全防护能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 态势感知处理性能
+    target: 一般性操作≤5秒，一般性统计≤20秒  # packed-target
+  - seq: 2
+    category: 效益指标
+    name: 设备正常运行率
+    target: 95%-100%
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市数字政府运营中心
+project: 广州市电子政务外网网络安全升级建设项目
+objective: 提升电子政务外网的网络安全防护能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 一般性操作响应时间
+    target: ≤5秒
+  - seq: 2
+    category: 产出指标
+    name: 一般性统计响应时间
+    target: ≤20秒
+  - seq: 3
+    category: 效益指标
+    name: 设备正常运行率
+    target: 95%-100%
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem, Severity
+from validator.rule import Rule
+from validator.targets import parse_target
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        target = parse_target(indicator["target"])
+        if target.packed:
+            values = "、".join(f"{bound.subject}{bound.comparison if bound.stated else ''}{bound.number}{bound.unit}"
+                              for bound in target.bounds)
+            yield Problem(f"/indicators/{index}/target", "rule.packed_target",
+                          {"count": len(target.bounds), "values": values})
+
+
+RULE = Rule(
+    code="GL203",
+    slug="packed-target",
+    stage="data",
+    summary={
+        "zh": "一个指标只设一个目标值；多个目标应拆分为多个指标",
+        "en": "one target per indicator; several targets in one should be split",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+    check=check,
+)

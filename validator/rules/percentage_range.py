@@ -1,0 +1,97 @@
+"""## What it does
+Checks that every percentage in a target lies within 0–100%: `%`, full-width `％`
+and `百分比`, with decimals. “More than 100%” (`>100%`) and “less than 0%” cannot be
+met either. A negative share is out of range too.
+
+An indicator whose name measures a change rather than a share (增长率, 增幅, 提高,
+同比 …, the `change_words` option) may exceed 100%, and so may a number in the
+target introduced by such a word (`UPS利用率提高50%`).
+
+## Why is this bad?
+A share cannot exceed the whole: `接通率 ≥150%` is a typing error (≥95%? ≥15%?) and
+can never be met, so the goal is void. Tables from other cities carry rates of
+“≥100百分比” and “105%”.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线接通水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥150%  # percentage-range
+  - seq: 2
+    category: 效益指标
+    name: 群众咨询事项一次性解答率
+    target: ＞１００％  # percentage-range
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线接通水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 效益指标
+    name: 年度业务增长率（%）
+    target: ≥150%
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem
+from validator.rule import Option, Rule
+from validator.rules.options import word_list
+from validator.targets import Bound, parse_target
+
+CHANGE_WORDS = ("增长率", "增长", "增幅", "增速", "增加", "提高", "提升", "降低", "下降", "减少", "同比", "环比",
+                "变化率", "变动")
+
+
+def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        measures_change = any(word in indicator["name"] for word in change_words)
+        for bound in parse_target(indicator["target"]).percentages:
+            if measures_change or any(word in bound.subject for word in change_words):
+                continue
+            message_id = _out_of_range(bound)
+            if message_id:
+                yield Problem(f"/indicators/{index}/target", message_id,
+                              {"percentage": f"{bound.number}%", "name": indicator["name"]})
+
+
+def _out_of_range(bound: Bound) -> str | None:
+    if bound.value > 100 or (bound.value == 100 and bound.comparison == ">"):
+        return "rule.percentage_range.above"
+    if bound.value < 0 or (bound.value == 0 and bound.comparison == "<"):
+        return "rule.percentage_range.below"
+    return None
+
+
+RULE = Rule(
+    code="GL104",
+    slug="percentage-range",
+    stage="data",
+    summary={
+        "zh": "指标值中的百分比必须在 0–100% 之间（衡量增长的指标除外）",
+        "en": "percentages in targets lie within 0–100% (unless the indicator measures a change)",
+    },
+    doc=__doc__,
+    check=check,
+    options={"change_words": Option(CHANGE_WORDS, word_list,
+                                    "words in a name (or before the number) that mark a change, which may exceed 100%")},
+)

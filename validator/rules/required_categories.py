@@ -1,0 +1,82 @@
+"""## What it does
+Checks that every project has at least one indicator of each required first-level
+category: by default 产出指标 (output) and 效益指标 (benefit). The required set is the
+`required` option; tables that follow the 2021 central guidance also require
+满意度指标 or 成本指标.
+
+The problem is reported at the `indicators` key, once for each missing category.
+
+## Why is this bad?
+The Ministry of Finance's indicator framework asks every project to say both what it
+will produce and what good that does. A project with only output indicators
+(“建设1个平台”) cannot be judged on whether spending the money was worth it.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:  # required-categories
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+## Configuration
+```toml
+[tool.goals-lint.rules.required-categories]
+required = ["产出指标", "效益指标", "满意度指标"]
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem
+from validator.rule import Option, Rule
+from validator.rules.options import category_list
+
+
+def check(data: dict[str, Any], required: tuple[str, ...] = ("产出指标", "效益指标")) -> Iterator[Problem]:
+    present = {indicator["category"] for indicator in data["indicators"]}
+    for category in required:
+        if category not in present:
+            yield Problem("/indicators", "rule.required_categories.missing",
+                          {"category": category, "required": "、".join(required)}, at_key=True)
+
+
+RULE = Rule(
+    code="GL101",
+    slug="required-categories",
+    stage="data",
+    summary={
+        "zh": "每个项目至少要有一个产出指标和一个效益指标（可配置）",
+        "en": "every project has at least one output (产出) and one benefit (效益) indicator (configurable)",
+    },
+    doc=__doc__,
+    check=check,
+    options={"required": Option(("产出指标", "效益指标"), category_list,
+                                "first-level categories every project must have")},
+)

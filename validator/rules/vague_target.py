@@ -1,0 +1,85 @@
+"""## What it does
+Warns when a target has no number and only says things will get better:
+明显提升, 进一步提高, 稳步提高, 持续加强, 良好, 较快 …
+
+Qualitative targets that can be judged are accepted: a grade on a recognised scale
+(优/良/中/差, 优秀/合格, 达成/部分达成/未达成) and a clear yes/no outcome (满足,
+完成, 通过, 完成项目终验, 按时完成).
+
+## Why is this bad?
+The performance guidance asks for targets that can be measured at the year's end.
+“明显提升” is met by any change at all, so it cannot fail, and it says nothing about
+what the money bought.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 是否满足性能指标（定性）
+    target: 满足
+  - seq: 2
+    category: 效益指标
+    name: 容灾备份恢复能力（定性）
+    target: 较快  # vague-target
+  - seq: 3
+    category: 效益指标
+    name: 服务质量
+    target: 明显提升  # vague-target
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 是否满足性能指标（定性）
+    target: 满足
+  - seq: 2
+    category: 效益指标
+    name: 容灾恢复时间目标（小时）
+    target: ≤1
+  - seq: 3
+    category: 效益指标
+    name: 服务质量评价等级
+    target: 优
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from validator.diagnostics import Problem, Severity
+from validator.rule import Rule
+from validator.targets import parse_target
+
+
+def check(data: dict[str, Any]) -> Iterator[Problem]:
+    for index, indicator in enumerate(data["indicators"]):
+        if parse_target(indicator["target"]).kind == "vague":
+            yield Problem(f"/indicators/{index}/target", "rule.vague_target", {"target": indicator["target"]})
+
+
+RULE = Rule(
+    code="GL204",
+    slug="vague-target",
+    stage="data",
+    summary={
+        "zh": "指标值应可衡量：给出数值、等级或明确的是否结果，而不是“明显提升”",
+        "en": "targets are measurable: a number, a grade or a yes/no outcome, not “明显提升”",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+    check=check,
+)

@@ -1,0 +1,284 @@
+"""Target values (年度指标值) and indicator names, read into structure.
+
+Targets are free text as published: ``≥95%``, ``不少于3000个``, ``148.75万件``,
+``≤5秒``, ``面向政府用户≥50或面向公众用户≥200``, ``完成项目终验``, ``满足``,
+``12月底前100%到位``. Every rule reads them through :func:`parse_target`, so a
+target means the same thing to all of them.
+
+The text is first normalised with NFKC (full-width digits, ``％``, ``＞`` and
+``（）`` become their ASCII forms). A *bound* is one number with its comparison
+(a symbol such as ``≥`` or a word such as 不少于 before it, 以上/以内 after it),
+its 万/亿 multiplier and its unit. Numbers that are part of a date (``12月底前``,
+``2022年``) or of a label (``12345热线``, ``IPv6``) are not bounds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# --- comparisons ----------------------------------------------------------------
+
+# Symbols after NFKC (``＞`` is already ``>``); two-character forms first.
+_SYMBOLS = {">=": "≥", "<=": "≤", "≥": "≥", "≧": "≥", "⩾": "≥", "≤": "≤", "≦": "≤", "⩽": "≤",
+            ">": ">", "<": "<", "=": "="}
+# Words before the number. Longest first, so 不少于 is not read as 少于.
+_WORDS_BEFORE = {
+    "大于或等于": "≥", "大于等于": "≥", "不少于": "≥", "不低于": "≥", "不小于": "≥", "至少": "≥",
+    "达到": "≥", "超过": ">", "大于": ">", "多于": ">", "高于": ">",
+    "小于或等于": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤", "不大于": "≤", "不多于": "≤",
+    "控制在": "≤", "少于": "<", "低于": "<", "小于": "<", "等于": "=", "为": "=",
+}
+# Words after the number and unit.
+_WORDS_AFTER = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤"}
+
+# --- units ------------------------------------------------------------------------
+
+PERCENT_UNITS = frozenset({"%", "百分比"})
+# Chinese measure words and units, longest first when matched.
+_CJK_UNITS = sorted(
+    """个工作日 工作日 个月 小时 分钟 人次 户次 件次 项次 场次 家次 万元 亿元 千元 百分点 百分比 平方米 平方公里
+    公里 千米 立方米 千克 公斤 元 米 吨 个 次 份 条 件 项 人 家 台 套 户 篇 期 场 天 日 周 月 年 秒 分 张 本
+    部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字
+    """.split(),
+    key=len,
+    reverse=True,
+)
+_LATIN_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
+
+# --- the bound pattern -------------------------------------------------------------
+
+_alternatives = lambda words: "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # noqa: E731
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_BOUND = re.compile(
+    rf"(?P<comparison>{_alternatives(_SYMBOLS)}|{_alternatives(_WORDS_BEFORE)})?\s*"
+    rf"(?P<sign>[-−])?(?P<number>{_NUMBER})\s*(?P<multiplier>[万亿])?"
+    rf"(?P<unit>%|‰|{_alternatives(_CJK_UNITS)}|{_LATIN_UNIT})?"
+    rf"(?P<after>{_alternatives(_WORDS_AFTER)})?"
+)
+# Dates and deadlines: their numbers are not targets (``12月底前100%到位``).
+_DATE = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?"
+    r"|\d{4}年(?:底|末|内|前|之前)?"
+    r"|第[1-4一二三四]季度"
+)
+_RANGE_JOINERS = ("-", "~", "—", "–", "至", "到")
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+
+
+class Bound(NamedTuple):
+    comparison: str  # ≥ > = < ≤; "=" also when the target states a plain value (``99.5%``)
+    value: float  # with the multiplier applied and the sign: 148.75万 → 1487500.0
+    number: str  # as written after normalisation, with its multiplier: "148.75万"
+    unit: str  # "%", "个", "Gbps", or "" when none is written
+    subject: str  # the words before it in the target (``面向政府用户`` in ``面向政府用户≥50``)
+    stated: bool  # whether a comparison was written (≥, 不少于, 以上 …)
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit in PERCENT_UNITS
+
+
+class Target(NamedTuple):
+    text: str  # as published
+    normalized: str  # NFKC
+    bounds: tuple[Bound, ...]
+    packed: bool  # several separate targets in one (a range is one target)
+    kind: str  # "quantitative", or for targets without numbers: "grade", "outcome", "vague", "qualitative"
+    leftover: str  # the words that are not comparisons, numbers, units or dates
+
+    @property
+    def quantitative(self) -> bool:
+        return bool(self.bounds)
+
+    @property
+    def percentages(self) -> tuple[Bound, ...]:
+        return tuple(bound for bound in self.bounds if bound.is_percentage)
+
+
+# --- qualitative targets -------------------------------------------------------------
+
+# Recognised grade scales: 优/良/中/差, 达成/部分达成/未达成, 合格/不合格 …
+GRADES = frozenset("优 优秀 良 中 差 合格 不合格 达标 未达标 达成 部分达成 未达成 A B C D".split())
+# Clear yes/no outcomes.
+YES_NO = frozenset("是 否 满足 不满足 完成 未完成 已完成 通过 未通过 有 无 符合 不符合 合规 按时完成 如期完成 全部完成".split())
+# A concrete action that either happened or did not: 完成项目终验, 通过验收, 建成平台.
+_OUTCOME_VERBS = ("完成", "通过", "实现", "建成", "上线", "按时", "如期", "按期", "取得", "获得", "形成", "出具",
+                  "印发", "制定", "编制", "开通", "部署", "交付", "提交", "签订", "发布", "投入使用", "验收")
+# Something that must not happen: 无明显影响, 无重大安全事故, 未发生数据泄露, 零投诉.
+_NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零")
+# Words that make a target unmeasurable on their own.
+VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "持续", "逐步", "不断", "有效", "大幅", "较快", "较好", "较高",
+               "较大", "较强", "良好", "一定程度", "有所", "基本", "充分", "积极", "切实", "得到提升",
+               "得到改善", "提升", "提高", "改善", "增强", "加强", "优化", "降低", "减少", "增加", "好转")
+_GRADE_PREFIXES = ("达到", "评价为", "等级为", "评级为", "获评", "为")
+_GRADE_SUFFIXES = ("等级", "等次", "级", "档")
+
+# Stray punctuation that may be dropped at either end of a name or target.
+STRAY_PUNCTUATION = ".。,，、;；:：!！?？·…"
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def comparison_key(text: str) -> str:
+    """A name or target as compared for sameness: NFKC, no whitespace, no stray
+    punctuation at either end (``系统并发数.`` = ``系统并发数 `` = ``系统并发数``)."""
+    folded = "".join(normalize(text).split())
+    return folded.strip(STRAY_PUNCTUATION)
+
+
+@lru_cache(maxsize=4096)
+def parse_target(text: str) -> Target:
+    normalized = normalize(text)
+    # Dates are blanked with spaces so positions stay the same for the rest.
+    masked = _DATE.sub(lambda match: " " * len(match.group()), normalized)
+    bounds: list[Bound] = []
+    spans: list[tuple[int, int]] = []
+    range_pairs = 0
+    previous_end = 0
+    for match in _BOUND.finditer(masked):
+        if _is_label(masked, match):
+            continue
+        comparison_word = match.group("comparison")
+        after_word = match.group("after")
+        stated = bool(comparison_word or after_word)
+        comparison = (_SYMBOLS.get(comparison_word or "") or _WORDS_BEFORE.get(comparison_word or "")
+                      or _WORDS_AFTER.get(after_word or "") or "=")
+        number = match.group("number")
+        value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
+        sign = match.group("sign")
+        between = masked[previous_end:match.start()].strip()
+        # ``95%-100%``, ``5~10个``, ``5至10个``: one target, from the first number to
+        # the second. A minus sign right after the previous number joins a range; it
+        # does not negate.
+        joins_range = bool(bounds) and not comparison_word and (
+            (sign is not None and between == "") or (sign is None and between in _RANGE_JOINERS))
+        if sign and not joins_range:
+            value = -value
+        unit = match.group("unit") or ""
+        if joins_range:
+            first = bounds[-1]
+            bounds[-1] = first._replace(comparison="≥", stated=True, unit=first.unit or unit)
+            comparison, stated = "≤", True
+            range_pairs += 1
+            sign = None
+        subject = masked[previous_end:match.start()].strip(" " + STRAY_PUNCTUATION + "或和及与")
+        multiplier = match.group("multiplier") or ""
+        bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated))
+        spans.append((match.start(), match.end()))
+        previous_end = match.end()
+    leftover = _leftover(masked, spans)
+    packed = len(bounds) - range_pairs > 1
+    kind = "quantitative" if bounds else _qualitative_kind(normalized)
+    return Target(text, normalized, tuple(bounds), packed, kind, leftover)
+
+
+def _is_label(text: str, match: re.Match[str]) -> bool:
+    """``12345热线``, ``IPv6``, ``5G``: a number that names something, not a quantity."""
+    if not match.group("number"):
+        return True
+    if match.group("comparison") or match.group("after"):
+        return False
+    start = match.start("sign") if match.group("sign") else match.start("number")
+    before = text[start - 1] if start > 0 else ""
+    if before.isascii() and before.isalpha():
+        return True
+    end = match.end()
+    after = text[end] if end < len(text) else ""
+    unit = match.group("unit") or ""
+    if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
+        return True  # 5G, 3D, 4K
+    # A bare number glued to Chinese text that is not a unit: 12345热线, 3号楼.
+    return not unit and not match.group("multiplier") and bool(after) and "\u4e00" <= after <= "\u9fff"
+
+
+def _leftover(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, start = [], 0
+    for begin, end in spans:
+        pieces.append(text[start:begin])
+        start = end
+    pieces.append(text[start:])
+    return "".join("".join(pieces).split()).strip(STRAY_PUNCTUATION)
+
+
+def _qualitative_kind(normalized: str) -> str:
+    text = comparison_key(normalized)
+    if not text:
+        return "qualitative"
+    core = text
+    for prefix in _GRADE_PREFIXES:
+        if core.startswith(prefix) and core[len(prefix):]:
+            core = core[len(prefix):]
+            break
+    for suffix in _GRADE_SUFFIXES:
+        if core.endswith(suffix) and core[: -len(suffix)]:
+            core = core[: -len(suffix)]
+            break
+    if core in GRADES or text in GRADES:
+        return "grade"
+    if text in YES_NO or text.startswith(_NEGATED_OUTCOMES):
+        return "outcome"
+    if any(word in text for word in VAGUE_WORDS):
+        return "vague"
+    if text.startswith(_OUTCOME_VERBS):
+        return "outcome"
+    return "qualitative"
+
+
+# --- what indicator names say --------------------------------------------------------
+
+_TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+# A name that counts things carries its unit: 系统用户数, 共享目录数, 服务重点企业数量.
+# So does a ratio or a score without a dimension: 机房PUE值, 满意度指数, 省级考核得分.
+_COUNT_ENDINGS = ("数", "数量", "个数", "次数", "人数", "件数", "户数", "家数", "得分", "分数", "评分", "总数", "总量",
+                  "值", "系数", "指数", "比", "比值", "倍数")
+
+
+def name_unit(name: str) -> str | None:
+    """The unit a name carries in a closing parenthesis: ``接通率（%）`` → ``%``.
+
+    ``（定性）`` and ``（量）`` are not units.
+    """
+    match = _TRAILING_PARENTHESIS.search(comparison_key(name))
+    if not match:
+        return None
+    inside = match.group(1).strip()
+    if inside in PERCENT_UNITS or inside in _CJK_UNITS or re.fullmatch(_LATIN_UNIT, inside):
+        return inside
+    if inside.endswith(tuple(_CJK_UNITS)) and len(inside) <= 4 and inside[0] in "万亿千百个":
+        return inside  # （万元）, （万人次）
+    return None
+
+
+def name_core(name: str) -> str:
+    """The name without stray punctuation, spaces or a closing parenthesis: its head noun is last."""
+    key = comparison_key(name)
+    while True:
+        stripped = _TRAILING_PARENTHESIS.sub("", key).strip(STRAY_PUNCTUATION + " ")
+        if stripped == key:
+            return key
+        key = stripped
+
+
+def name_carries_unit(name: str) -> bool:
+    return name_unit(name) is not None or name_core(name).endswith(_COUNT_ENDINGS)
+
+
+def last_keyword(text: str, keywords: tuple[str, ...] | frozenset[str]) -> tuple[int, str] | None:
+    """The keyword that ends last in ``text`` (longest on a tie), with where it ends.
+
+    In a Chinese noun phrase the head comes last: 响应时间达标率 is a rate, not a time.
+    """
+    best: tuple[int, str] | None = None
+    for keyword in keywords:
+        end = text.rfind(keyword)
+        if end < 0:
+            continue
+        end += len(keyword)
+        if best is None or (end, len(keyword)) > (best[0], len(best[1])):
+            best = (end, keyword)
+    return best
