@@ -192,6 +192,8 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     unit = match.group("unit") or ""
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
         return True  # 5G, 3D, 4K
+    if after in _RANGE_JOINERS and text[end + 1:end + 2].isdigit():
+        return False  # the first number of 5至10个
     # A bare number glued to Chinese text that is not a unit: 12345热线, 3号楼.
     return not unit and not match.group("multiplier") and bool(after) and "\u4e00" <= after <= "\u9fff"
 

@@ -1,0 +1,282 @@
+"""The compliance rules on edge cases that would fool a naive version.
+
+Each test writes a goal file, runs the CLI with one rule selected and checks what a
+user sees: the lines, the message, the exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import run, run_json, write
+from validator.config import Config
+from validator.linter import Selection, lint_files
+
+HEADER = """\
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: {project}
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+"""
+
+
+def goal(*indicators, project="广州移动政务服务平台建设", numbered=True):
+    """A goal file; each indicator is (category, name, target) or (seq, category, name, target).
+
+    Every indicator takes 5 lines, so indicator i (from 1) starts at line 7 + 5(i-1):
+    its seq is on that line, category +1, name +2, target +3 (+1 more with a subcategory).
+    """
+    lines = [HEADER.format(project=project)]
+    for number, indicator in enumerate(indicators, 1):
+        seq, category, name, target = indicator if len(indicator) == 4 else (number, *indicator)
+        lines.append(f"  - seq: {seq}\n    category: {category}\n    name: {name}\n    target: {target}\n"
+                     "    notes: 备注\n")
+    return "".join(lines)
+
+
+def line_of(indicator: int, field: str) -> int:
+    return 7 + 5 * (indicator - 1) + {"seq": 0, "category": 1, "name": 2, "target": 3}[field]
+
+
+def check(tmp_path: Path, text: str, rule: str, *args: str, lang: str = "en"):
+    write(tmp_path, "goals/goal.yaml", text)
+    assert run_json(str(tmp_path / "goals"), "--select", "GL0").diagnostics == [], "the test's file must be valid"
+    return run_json(str(tmp_path / "goals"), "--select", rule, *args, lang=lang)
+
+
+def found(result):
+    return [(d["line"], d["message"]) for d in result.diagnostics]
+
+
+# --- required-categories ----------------------------------------------------------------------
+
+def test_each_missing_category_is_named_at_the_indicators_key(tmp_path):
+    result = check(tmp_path, goal(("满意度指标", "用户使用满意度", "95%")), "required-categories")
+    assert found(result) == [
+        (6, "the project has no 产出指标 indicator; every project needs at least one "
+            "(required categories: 产出指标、效益指标)"),
+        (6, "the project has no 效益指标 indicator; every project needs at least one "
+            "(required categories: 产出指标、效益指标)"),
+    ]
+    assert result.code == 1
+    zh = check(tmp_path, goal(("产出指标", "外部服务对接和建设数量", "200项")), "required-categories", lang="zh")
+    assert [d["message"] for d in zh.diagnostics] == ["项目没有效益指标；每个项目至少要有一个（必需的一级指标：产出指标、效益指标）"]
+
+
+def test_required_set_is_configurable(tmp_path, monkeypatch):
+    text = goal(("产出指标", "外部服务对接和建设数量", "200项"), ("效益指标", "APP用户数", "500万"))
+    write(tmp_path, ".goals-lint.toml", '[rules.required-categories]\nrequired = ["产出指标", "效益指标", "满意度指标"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = check(tmp_path, text, "required-categories")
+    assert [d["pointer"] for d in result.diagnostics] == ["/indicators"]
+    assert "no 满意度指标 indicator" in result.diagnostics[0]["message"]
+
+    write(tmp_path, ".goals-lint.toml", '[rules.required-categories]\nrequired = ["产出", "效益指标"]\n')
+    bad = run(str(tmp_path / "goals"), "--lang", "en")
+    assert bad.code == 2
+    assert "rules.required-categories.required" in bad.err
+    assert "a non-empty list of first-level categories" in bad.err
+
+
+# --- sequential-numbering ---------------------------------------------------------------------
+
+def numbered(*seqs):
+    return goal(*[(seq, "产出指标", f"指标{index}", "1个") for index, seq in enumerate(seqs, 1)])
+
+
+def test_a_restart_reports_every_number_after_it(tmp_path):
+    result = check(tmp_path, numbered(1, 2, 3, 1, 2, 3), "sequential-numbering")
+    assert found(result) == [
+        (line_of(4, "seq"), "number should be 4, found 1: the numbering starts again"),
+        (line_of(5, "seq"), "number should be 5, found 2; indicators are numbered 1, 2, 3, … in list order"),
+        (line_of(6, "seq"), "number should be 6, found 3; indicators are numbered 1, 2, 3, … in list order"),
+    ]
+
+
+def test_a_list_starting_at_2_is_off_everywhere(tmp_path):
+    result = check(tmp_path, numbered(2, 3, 4), "sequential-numbering")
+    assert [(d["line"], d["column"], d["message_id"]) for d in result.diagnostics] == [
+        (line_of(1, "seq"), 10, "rule.sequential_numbering.first"),
+        (line_of(2, "seq"), 10, "rule.sequential_numbering.off"),
+        (line_of(3, "seq"), 10, "rule.sequential_numbering.off"),
+    ]
+
+
+def test_repeats_and_gaps(tmp_path):
+    repeated = check(tmp_path, numbered(1, 2, 2, 3), "sequential-numbering")
+    assert [(d["line"], d["message_id"], d["message"][:30]) for d in repeated.diagnostics] == [
+        (line_of(3, "seq"), "rule.sequential_numbering.repeat", "number should be 3, found 2: t"),
+        (line_of(4, "seq"), "rule.sequential_numbering.off", "number should be 4, found 3; i"),
+    ]
+    gap = check(tmp_path, numbered(1, 2, 4), "sequential-numbering")
+    assert [d["line"] for d in gap.diagnostics] == [line_of(3, "seq")]
+    assert check(tmp_path, numbered(1, 2, 3), "sequential-numbering").diagnostics == []
+
+
+# --- duplicate-indicator ----------------------------------------------------------------------
+
+def test_names_equal_after_normalisation_in_any_category(tmp_path):
+    text = goal(("产出指标", "系统并发数.", "500个"), ("效益指标", "'系统并发数 '", "800个"),
+                ("产出指标", "系统并发数", "900个"), ("产出指标", "接通率(%)", "≥95%"),
+                ("效益指标", "接通率（%）", "≥90%"))
+    result = check(tmp_path, text, "duplicate-indicator")
+    assert found(result) == [
+        (line_of(2, "name"), "same indicator name as indicator 1 at line 9 (“系统并发数.”); merge them or rename one"),
+        (line_of(3, "name"), "same indicator name as indicator 1 at line 9 (“系统并发数.”); merge them or rename one"),
+        (line_of(5, "name"), "same indicator name as indicator 4 at line 24 (“接通率(%)”); merge them or rename one"),
+    ]
+    assert [d["related"] for d in result.diagnostics] == [[{"line": 9, "column": 11}]] * 2 + [[{"line": 24, "column": 11}]]
+
+
+def test_a_copied_target_sentence_is_a_duplicate_but_a_shared_value_is_not(tmp_path):
+    text = goal(("效益指标", "政务服务监管平台年度访问量", "广州市府门户网站年度访问量不少于 4500万次。"),
+                ("效益指标", "市府门户网站年度访问量", "广州市府门户网站年度访问量不少于4500万次。"),
+                ("产出指标", "平台可用率", "100%"), ("效益指标", "事项网上办理率", "100%"),
+                ("产出指标", "系统对接完成率", "≥95%"), ("效益指标", "上线事项网上办理率", "≥95%"),
+                ("产出指标", "工单转派数量", "不少于300个"), ("效益指标", "回访数量", "不少于300个"))
+    result = check(tmp_path, text, "duplicate-indicator", lang="zh")
+    assert found(result) == [
+        (line_of(2, "target"), "指标值与第 1 项“政务服务监管平台年度访问量”（第 10 行）的指标值是同一句话，疑似复制粘贴；"
+                               "请为本指标填写它自己的指标值"),
+    ]
+    assert result.diagnostics[0]["pointer"] == "/indicators/1/target"
+
+
+def test_a_duplicate_name_is_reported_once_even_with_the_same_target(tmp_path):
+    text = goal(("产出指标", "年度业务量", "上报系统数量不少于 3600个"), ("产出指标", "年度业务量", "上报系统数量不少于 3600个"))
+    result = check(tmp_path, text, "duplicate-indicator")
+    assert [d["pointer"] for d in result.diagnostics] == ["/indicators/1/name"]
+
+
+# --- percentage-range -------------------------------------------------------------------------
+
+def test_shares_stay_within_0_to_100_percent(tmp_path):
+    text = goal(("产出指标", "月度话务接通率", "≥150%"), ("产出指标", "系统对接完成率", "≥100%"),
+                ("产出指标", "平台可用率", "100.5%"), ("效益指标", "事项网上办理率", "＞１００％"),
+                ("效益指标", "项目验收合格率", "≥101百分比"), ("效益指标", "差错率", "-5%"),
+                ("效益指标", "覆盖率", "95%-100%"), ("效益指标", "资金到位率", "≥100百分比"),
+                ("效益指标", "投诉率", "0%"))
+    result = check(tmp_path, text, "percentage-range")
+    assert [(d["line"], d["message_id"]) for d in result.diagnostics] == [
+        (line_of(1, "target"), "rule.percentage_range.above"),
+        (line_of(3, "target"), "rule.percentage_range.above"),
+        (line_of(4, "target"), "rule.percentage_range.above"),
+        (line_of(5, "target"), "rule.percentage_range.above"),
+        (line_of(6, "target"), "rule.percentage_range.below"),
+    ]
+    assert result.diagnostics[0]["message"] == (
+        "percentage 150% is outside 0–100%: “月度话务接通率” is a share and cannot exceed 100% "
+        "(if it measures a change, say so in the name, e.g. 增长率)")
+
+
+def test_a_change_may_exceed_100_percent_and_the_words_are_configurable(tmp_path, monkeypatch):
+    text = goal(("效益指标", "年度业务增长率（%）", "≥150%"), ("效益指标", "办件量同比", "120%"),
+                ("产出指标", "整合情况和升级优化指标", "UPS利用率提高150%"))
+    assert check(tmp_path, text, "percentage-range").diagnostics == []
+    write(tmp_path, ".goals-lint.toml", '[rules.percentage-range]\nchange_words = ["同比"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert [d["line"] for d in check(tmp_path, text, "percentage-range").diagnostics] == [
+        line_of(1, "target"), line_of(3, "target")]
+
+
+# --- the house rules --------------------------------------------------------------------------
+
+def test_category_mismatch(tmp_path):
+    text = goal(("效益指标", "话务服务市民的满意度", "≥95%"), ("产出指标", "对群众对办理结果不满意回访率", "100%"),
+                ("效益指标", "节约行政运行成本", "≥50万元"), ("效益指标", "运维服务费用", "≤30万元"),
+                ("产出指标", "运维服务单价", "≤2万元/月"), ("满意度指标", "用户使用满意度", "95%"))
+    result = check(tmp_path, text, "category-mismatch")
+    assert [(d["line"], d["severity"]) for d in result.diagnostics] == [
+        (line_of(1, "category"), "warning"), (line_of(4, "category"), "warning")]
+    assert result.diagnostics[0]["message"] == (
+        "“话务服务市民的满意度” reads as a 满意度指标 indicator by its name but is filed under 效益指标; check the category")
+    assert result.code == 0  # a warning
+
+
+def test_missing_unit(tmp_path):
+    text = goal(("产出指标", "系统吞吐量", "≥400"), ("产出指标", "接通率（%）", "≥95%"), ("产出指标", "系统用户数", "'10000'"),
+                ("产出指标", "项目计划时间", "≤21"), ("产出指标", "恢复时间目标（小时）", "≤1"),
+                ("效益指标", "服务对象", "≥50万"), ("产出指标", "项目验收", "完成项目终验"))
+    result = check(tmp_path, text, "missing-unit")
+    assert [d["line"] for d in result.diagnostics] == [line_of(1, "target"), line_of(4, "target"), line_of(6, "target")]
+
+
+def test_packed_target(tmp_path):
+    text = goal(("产出指标", "系统并发数.", "面向政府用户≥50或面向公众用户≥200"), ("产出指标", "设备正常运行率", "95%-100%"))
+    result = check(tmp_path, text, "packed-target")
+    assert found(result) == [(line_of(1, "target"), "the target packs 2 targets: 面向政府用户≥50、面向公众用户≥200; "
+                                                   "split it into 2 indicators, one target each")]
+
+
+def test_vague_target(tmp_path):
+    text = goal(("效益指标", "服务质量", "明显提升"), ("效益指标", "服务质量评价", "良好"), ("效益指标", "评价等级", "优"),
+                ("产出指标", "是否满足性能指标（定性）", "满足"), ("产出指标", "项目完成进度", "完成项目终验"),
+                ("效益指标", "生态影响", "无明显影响"))
+    result = check(tmp_path, text, "vague-target")
+    assert [d["line"] for d in result.diagnostics] == [line_of(1, "target"), line_of(2, "target")]
+
+
+def test_text_hygiene(tmp_path):
+    text = goal(("产出指标", "工单转派及时率.", "100%"), ("产出指标", ".系统并发数", "500个"),
+                ("效益指标", "推广情况 。", "大于等于15个。"), ("效益指标", "'年度访问量 '", "不少于4500万次。。"),
+                ("效益指标", "系统正常运行率", "≥99.5%"), ("效益指标", "可用率(%)", "不少于 95%"))
+    result = check(tmp_path, text, "text-hygiene")
+    assert [(d["line"], d["message_id"].rsplit(".", 1)[1]) for d in result.diagnostics] == [
+        (line_of(1, "name"), "trailing"),
+        (line_of(2, "name"), "leading"),
+        (line_of(3, "name"), "space_before"),
+        (line_of(3, "target"), "trailing"),
+        (line_of(4, "name"), "whitespace"),
+        (line_of(4, "target"), "doubled"),
+    ]
+
+
+def test_comparison_direction(tmp_path):
+    text = goal(("产出指标", "话务平台可用率", "≤99.99%"), ("产出指标", "系统响应时间", "不少于5秒"),
+                ("产出指标", "响应时间达标率", "≥95%"), ("产出指标", "系统响应时间", "系统对用户操作的响应时间不超过 5秒"),
+                ("效益指标", "节约行政运行成本", "≥50万元"), ("效益指标", "群众办事平均时长压缩比例", "≥30%"),
+                ("产出指标", "平台可用率", "99%"))
+    result = check(tmp_path, text, "comparison-direction")
+    assert found(result) == [
+        (line_of(1, "target"), "a 可用率 should be high, but the target “≤99.99%” sets an upper limit (≤); "
+                               "it should be a lower limit (≥)"),
+        (line_of(2, "target"), "a 响应时间 should be low, but the target “不少于5秒” sets a lower limit (≥); "
+                               "it should be an upper limit (≤)"),
+    ]
+
+
+# --- duplicate-project: across files, and the same answer for part of a folder ----------------
+
+def test_duplicate_project_across_files_with_context(tmp_path):
+    text = goal(("产出指标", "外部服务对接和建设数量", "200项"), ("效益指标", "APP用户数", "500万"))
+    first = write(tmp_path, "goals/a.yaml", text)
+    second = write(tmp_path, "goals/b.yaml", "# copy\n" + text.replace("广州市政务服务数据管理局\nproject",
+                                                                        "广州市政务服务数据管理局 \nproject"))
+    write(tmp_path, "goals/c.yaml", goal(("产出指标", "x", "1个"), ("效益指标", "y", "1个"), project="另一个项目"))
+    whole = run_json(str(tmp_path / "goals"), "--select", "duplicate-project")
+    assert [(Path(d["path"]).name, d["line"], d["column"]) for d in whole.diagnostics] == [("b.yaml", 5, 10)]
+    diagnostic = whole.diagnostics[0]
+    assert diagnostic["related"] == [{"line": 4, "column": 10, "path": str(first).replace("\\", "/")}]
+    assert diagnostic["message"].endswith(f"already has a goal file, `{first.as_posix()}` (line 4); keep one file per project")
+
+    selection = Selection.build(Config(root=str(tmp_path)), ["duplicate-project"])
+    context = [str(path).replace("\\", "/") for path in sorted((tmp_path / "goals").glob("*.yaml"))]
+    only_second = lint_files([context[1]], selection, context=context)
+    assert [(d.path, d.span.line) for d in only_second.diagnostics] == [(str(second).replace("\\", "/"), 5)]
+    without_context = lint_files([context[1]], selection)
+    assert without_context.diagnostics == []
+    only_first = lint_files([context[0]], selection, context=context)
+    assert only_first.diagnostics == []  # as in the whole-folder run: the later file carries it
+
+
+# --- the issue's "done when" ------------------------------------------------------------------
+
+def test_growth_above_100_two_100_percent_targets_and_a_name_off_stay_clean(tmp_path):
+    text = goal(("产出指标", "off", "≥95%"), ("效益指标", "年度业务增长率（%）", "150%"),
+                ("产出指标", "平台可用率", "100%"), ("效益指标", "事项网上办理率", "100%"),
+                ("满意度指标", "用户使用满意度", "≥95%"))
+    result = run_json(str(write(tmp_path, "goals/goal.yaml", text)), "--strict")
+    assert result.diagnostics == []
+    assert result.code == 0
