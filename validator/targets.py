@@ -55,9 +55,12 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _BOUND = re.compile(
     rf"(?P<comparison>{_alternatives(_SYMBOLS)}|{_alternatives(_WORDS_BEFORE)})?\s*"
     rf"(?P<sign>[-−])?(?P<number>{_NUMBER})\s*(?P<multiplier>[万亿])?"
-    rf"(?P<unit>%|‰|{_alternatives(_CJK_UNITS)}|{_LATIN_UNIT})?"
-    rf"(?P<after>{_alternatives(_WORDS_AFTER)})?"
 )
+# Units and 以上/以内 are read after the number in Python: a regular expression with
+# every unit as an alternative costs milliseconds to compile on every start.
+_CJK_UNIT_SET = frozenset(_CJK_UNITS)
+_LONGEST_UNIT = max(map(len, _CJK_UNITS))
+_LATIN_UNIT_AT = re.compile(_LATIN_UNIT)
 # Dates and deadlines: their numbers are not targets (``12月底前100%到位``).
 _DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?"
@@ -141,13 +144,13 @@ def parse_target(text: str) -> Target:
     range_pairs = 0
     previous_end = 0
     for match in _BOUND.finditer(masked):
-        if _is_label(masked, match):
+        unit, after_word, end = _read_unit_and_after(masked, match.end())
+        if _is_label(masked, match, unit, after_word, end):
             continue
         comparison_word = match.group("comparison")
-        after_word = match.group("after")
         stated = bool(comparison_word or after_word)
         comparison = (_SYMBOLS.get(comparison_word or "") or _WORDS_BEFORE.get(comparison_word or "")
-                      or _WORDS_AFTER.get(after_word or "") or "=")
+                      or _WORDS_AFTER.get(after_word) or "=")
         number = match.group("number")
         value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
         sign = match.group("sign")
@@ -159,7 +162,6 @@ def parse_target(text: str) -> Target:
             (sign is not None and between == "") or (sign is None and between in _RANGE_JOINERS))
         if sign and not joins_range:
             value = -value
-        unit = match.group("unit") or ""
         if joins_range:
             first = bounds[-1]
             bounds[-1] = first._replace(comparison="≥", stated=True, unit=first.unit or unit)
@@ -169,27 +171,44 @@ def parse_target(text: str) -> Target:
         subject = masked[previous_end:match.start()].strip(" " + STRAY_PUNCTUATION + "或和及与")
         multiplier = match.group("multiplier") or ""
         bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated))
-        spans.append((match.start(), match.end()))
-        previous_end = match.end()
+        spans.append((match.start(), end))
+        previous_end = end
     leftover = _leftover(masked, spans)
     packed = len(bounds) - range_pairs > 1
     kind = "quantitative" if bounds else _qualitative_kind(normalized)
     return Target(text, normalized, tuple(bounds), packed, kind, leftover)
 
 
-def _is_label(text: str, match: re.Match[str]) -> bool:
+def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
+    """The unit and the 以上/以内 word that follow a number, and where they end."""
+    unit = ""
+    if text[position:position + 1] in ("%", "‰"):
+        unit = text[position]
+    else:
+        latin = _LATIN_UNIT_AT.match(text, position)
+        if latin:
+            unit = latin.group()
+        else:
+            for length in range(_LONGEST_UNIT, 0, -1):
+                if text[position:position + length] in _CJK_UNIT_SET:
+                    unit = text[position:position + length]
+                    break
+    position += len(unit)
+    for word in _WORDS_AFTER:
+        if text.startswith(word, position):
+            return unit, word, position + len(word)
+    return unit, "", position
+
+
+def _is_label(text: str, match: re.Match[str], unit: str, after_word: str, end: int) -> bool:
     """``12345热线``, ``IPv6``, ``5G``: a number that names something, not a quantity."""
-    if not match.group("number"):
-        return True
-    if match.group("comparison") or match.group("after"):
+    if match.group("comparison") or after_word:
         return False
     start = match.start("sign") if match.group("sign") else match.start("number")
     before = text[start - 1] if start > 0 else ""
     if before.isascii() and before.isalpha():
         return True
-    end = match.end()
     after = text[end] if end < len(text) else ""
-    unit = match.group("unit") or ""
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
         return True  # 5G, 3D, 4K
     if after in _RANGE_JOINERS and text[end + 1:end + 2].isdigit():
