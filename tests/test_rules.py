@@ -175,7 +175,7 @@ def test_a_change_may_exceed_100_percent_and_the_words_are_configurable(tmp_path
     text = goal(("效益指标", "年度业务增长率（%）", "≥150%"), ("效益指标", "办件量同比", "120%"),
                 ("产出指标", "整合情况和升级优化指标", "UPS利用率提高150%"))
     assert check(tmp_path, text, "percentage-range").diagnostics == []
-    write(tmp_path, ".goals-lint.toml", '[rules.percentage-range]\nchange_words = ["同比"]\n')
+    write(tmp_path, ".goals-lint.toml", '[rules.percentage-range]\nchange-words = ["同比"]\n')
     monkeypatch.chdir(tmp_path)
     assert [d["line"] for d in check(tmp_path, text, "percentage-range").diagnostics] == [
         line_of(1, "target"), line_of(3, "target")]

@@ -4,7 +4,7 @@ and `百分比`, with decimals. “More than 100%” (`>100%`) and “less than 
 met either. A negative share is out of range too.
 
 An indicator whose name measures a change rather than a share (增长率, 增幅, 提高,
-同比 …, the `change_words` option) may exceed 100%, and so may a number in the
+同比 …, the `change-words` option) may exceed 100%, and so may a number in the
 target introduced by such a word (`UPS利用率提高50%`).
 
 ## Why is this bad?
@@ -92,6 +92,6 @@ RULE = Rule(
     },
     doc=__doc__,
     check=check,
-    options={"change_words": Option(CHANGE_WORDS, word_list,
+    options={"change-words": Option(CHANGE_WORDS, word_list,
                                     "words in a name (or before the number) that mark a change, which may exceed 100%")},
 )
