@@ -201,6 +201,8 @@ def test_json_report_shape_for_a_clean_run(tmp_path):
         "files_checked": 1,
         "summary": {"errors": 0, "warnings": 0, "infos": 0, "files_with_problems": 0},
         "diagnostics": [],
+        "suppressed": 0,
+        "baseline": None,
     }
 
 
@@ -240,4 +242,51 @@ def test_usage_errors_follow_the_language_on_the_command_line(tmp_path, monkeypa
         "goals-lint: error: --select: `GL999` names no rule; see `goals-lint --list-rules`\n"
     )
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    assert run(str(tmp_path), "--format", "xml").err.startswith("goals-lint: 错误：用法错误：argument --format")
+    assert run(str(tmp_path), "--format", "xml").err.startswith("goals-lint: 错误：--format：未知的输出格式 `xml`")
+
+
+# --- context: what cross-file rules compare against -------------------------------
+
+SECOND = VALID_GOAL.replace("广州移动政务服务平台建设", "广州移动政务服务平台二期建设")
+
+
+def test_files_inside_goals_are_compared_with_the_whole_goals_folder(tmp_path, monkeypatch):
+    """pre-commit passes the changed files only; a duplicate of an unchanged file is still found,
+    with the same message as in a run over the folder."""
+    write(tmp_path, "goals/2022/a.yaml", VALID_GOAL)
+    write(tmp_path, "goals/2022/b.yaml", SECOND)
+    write(tmp_path, "goals/2022/c.yaml", VALID_GOAL)
+    monkeypatch.chdir(tmp_path)
+    whole = run("goals", "--lang", "en")
+    changed = run("goals/2022/c.yaml", "goals/2022/b.yaml", "--lang", "en")
+    assert changed.code == whole.code == 1
+    assert changed.out.splitlines()[0] == whole.out.splitlines()[0]
+    assert changed.out.splitlines()[0].startswith("goals/2022/c.yaml:4:10: GL207 ")
+    assert "`goals/2022/a.yaml` (line 4)" in changed.out
+    # The earlier of the two is not reported, in both kinds of run.
+    assert run("goals/2022/a.yaml").code == 0
+
+
+def test_context_option_and_config_key(tmp_path, monkeypatch):
+    write(tmp_path, "data/a.yaml", VALID_GOAL)
+    write(tmp_path, "data/new/b.yaml", VALID_GOAL)
+    monkeypatch.chdir(tmp_path)
+    assert run("data/new/b.yaml").code == 0  # not inside goals/: no context by default
+    assert [d["rule"] for d in run_json("data/new/b.yaml", "--context", "data").diagnostics] == ["duplicate-project"]
+    write(tmp_path, ".goals-lint.toml", 'context = "data"\n')
+    assert [d["rule"] for d in run_json("data/new/b.yaml").diagnostics] == ["duplicate-project"]
+
+
+def test_a_missing_context_folder_is_a_usage_error(tmp_path):
+    write(tmp_path, "a.yaml", VALID_GOAL)
+    result = run(str(tmp_path / "a.yaml"), "--context", str(tmp_path / "nope"), "--lang", "en")
+    assert (result.code, result.err) == (2, f"goals-lint: error: --context: no such folder: {tmp_path / 'nope'}\n")
+
+
+def test_bad_context_in_the_config_names_the_key(tmp_path, monkeypatch):
+    write(tmp_path, "a.yaml", VALID_GOAL)
+    write(tmp_path, ".goals-lint.toml", "context = 3\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("a.yaml", "--lang", "en")
+    assert (result.code, result.err) == (
+        2, f"goals-lint: {tmp_path / '.goals-lint.toml'}: invalid config: `context` should be a folder path (text)\n")

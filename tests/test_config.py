@@ -84,7 +84,7 @@ def test_language_and_max_file_size(project):
     [
         ('selct = ["GL"]\n', "`tool.goals-lint.selct` is not a known key; did you mean `select`?"),
         ('select = "GL001"\n', "`tool.goals-lint.select` should be a list of rule codes, code prefixes or rule names"),
-        ('ignore = ["GL9"]\n', "`tool.goals-lint.ignore` names no rule (`GL9`)"),
+        ('ignore = ["GL8"]\n', "`tool.goals-lint.ignore` names no rule (`GL8`)"),
         ('lang = "fr"\n', '`tool.goals-lint.lang` should be "zh" or "en"'),
         ('max-file-size = "big"\n', "`tool.goals-lint.max-file-size` should be a size"),
         ('max-file-size = 0\n', "`tool.goals-lint.max-file-size` should be a size"),

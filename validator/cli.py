@@ -12,17 +12,22 @@ import sys
 from typing import Sequence, TextIO
 
 from validator import __version__
+from validator.baseline import BaselineError
 from validator.config import Config, ConfigError, load_config, parse_size
 from validator.diagnostics import Severity
-from validator.linter import CheckCrashed, Selection, discover, lint_files
+from validator.linter import CheckCrashed, LintResult, Selection, discover, lint_files
 from validator.messages import LANGUAGES, language_from_environment, ref, render
 from validator.registry import RULES, find_rule, rules_matching
-from validator.reporters import REPORTERS
+from validator.reporters import REPORTER_MODULES, ReportWriteError, get_reporter
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 DEFAULT_PATHS = ("goals",)
+# The folder of goal files under the config root: its files are the context of
+# cross-file rules when only some of them are checked (pre-commit's changed files).
+DEFAULT_CONTEXT = "goals"
+DEFAULT_BASELINE = ".goals-lint-baseline.json"
 
 
 class UsageError(Exception):
@@ -47,7 +52,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="goal files or folders (searched for *.yaml, *.yml); default: goals/")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format")
+    parser.add_argument("--format", action="append", default=None, metavar="FORMAT[:FILE]",
+                        help=f"output format ({', '.join(REPORTER_MODULES)}), to the console or, "
+                        "as FORMAT:FILE, to a file; repeat for several outputs. Default: text "
+                        "(github when GITHUB_ACTIONS=true)")
     parser.add_argument("--select", action="append", default=None, metavar="RULES",
                         help="only these rules: codes, code prefixes or names, comma-separated")
     parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
@@ -58,6 +66,19 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help="use this config file instead of searching for one")
     parser.add_argument("--max-file-size", metavar="SIZE", help='skip larger files (e.g. "2MiB")')
+    parser.add_argument("--context", metavar="DIR",
+                        help="goal files that cross-file rules compare against without reporting them "
+                        "(default: config `context`, else goals/ under the config root when the paths "
+                        "are inside it)")
+    baseline = parser.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help=f"hide the problems recorded in FILE (default: {DEFAULT_BASELINE} at the "
+                          "config root, when it exists)")
+    baseline.add_argument("--no-baseline", action="store_true", help="show every problem, recorded or not")
+    # A flag, not `--write-baseline [FILE]`: `goals-lint --write-baseline goals/` must lint goals/.
+    parser.add_argument("--write-baseline", action="store_true",
+                        help=f"record the problems found now in the baseline (--baseline FILE, default: "
+                        f"{DEFAULT_BASELINE} at the config root) and exit 0")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--version", action="version", version=f"goals-lint {__version__}")
@@ -89,6 +110,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return say("cli.error", detail=ref(error.message_id, **error.params))
     except ConfigError as error:
         return say("cli.config_error", detail=ref(error.message_id, **error.params))
+    except BaselineError as error:
+        return say("cli.error", detail=ref(error.message_id, **error.params))
+    except ReportWriteError as error:
+        return say("cli.error", detail=ref("report.cannot_write", path=error.path, reason=error.reason))
     except BrokenPipeError:
         # The reader (`| head`) left early: stop quietly, as other command-line tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -145,6 +170,7 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
             config = config._replace(max_file_size=parse_size(args.max_file_size))
         except ValueError:
             raise UsageError("cli.bad_size") from None
+    outputs = _outputs(args.format)
 
     selection = Selection.build(
         config,
@@ -159,13 +185,139 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     if not files:
         raise UsageError("cli.no_files", paths=" ".join(paths))
 
-    result = lint_files(files, selection)
-    REPORTERS[args.format](result, lang, out)
+    result = lint_files(files, selection, _context_files(args.context, config, paths, selection))
+    from validator.reporters.paths import repository_root
+
+    result.root = repository_root(config.root)
+
+    if args.write_baseline:
+        return _write_baseline(args.baseline or os.path.join(config.root, DEFAULT_BASELINE), result, lang, err)
+    stale: list = []
+    baseline_file = None if args.no_baseline else _baseline_file(args.baseline, config)
+    if baseline_file is not None:
+        stale = _apply_baseline(baseline_file, result)
+
+    for name, target in outputs:
+        if target is None:
+            get_reporter(name)(result, lang, out)
+    for name, target in outputs:
+        if target is not None:
+            _write_report(name, target, result, lang)
+    if stale:
+        _say_stale(stale, result, lang, err)
 
     if args.exit_zero:
         return EXIT_OK
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return EXIT_FAILED if any(d.severity in failing for d in result.diagnostics) else EXIT_OK
+    if any(d.severity in failing for d in result.diagnostics) or (args.strict and stale):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
+    """``--format`` values as (format, file or None for the console).
+
+    The console always gets one report: the format given without a file, else
+    text, or GitHub annotations when running in GitHub Actions.
+    """
+    outputs: list[tuple[str, str | None]] = []
+    console: str | None = None
+    for value in values or ():
+        name, colon, target = value.partition(":")
+        if name not in REPORTER_MODULES:
+            raise UsageError("cli.unknown_format", format=name, known=", ".join(REPORTER_MODULES))
+        if colon and not target:
+            raise UsageError("cli.format_without_file", format=name)
+        if not colon:
+            if console is not None:
+                raise UsageError("cli.two_console_outputs", first=console, second=name)
+            console = name
+        outputs.append((name, target or None))
+    if console is None:
+        default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        outputs.insert(0, (default, None))
+    return outputs
+
+
+def _write_report(name: str, target: str, result: LintResult, lang: str) -> None:
+    import io
+
+    from validator.reporters.paths import write_text_atomically
+
+    buffer = io.StringIO()
+    get_reporter(name)(result, lang, buffer)
+    try:
+        # CI jobs name report folders that do not exist yet (`reports/goals.sarif`).
+        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        write_text_atomically(target, buffer.getvalue())
+    except OSError as error:
+        raise ReportWriteError(target, error.strerror or str(error)) from None
+
+
+def _context_files(option: str | None, config: Config, paths: Sequence[str], selection: Selection) -> list[str]:
+    """The files cross-file rules compare against: ``--context``, else the config's
+    ``context``, else the goals/ folder under the config root when the paths lie in it."""
+    folder = option or config.context
+    if folder is not None and not os.path.isdir(folder):
+        raise UsageError("cli.context_missing", path=folder)
+    if not any(rule.stage == "project" and rule.code in selection.enabled for rule in RULES):
+        return []  # nothing compares across files: do not even list the folder
+    if folder is None:
+        goals = os.path.join(config.root, DEFAULT_CONTEXT)
+        inside = any(os.path.abspath(path).startswith(goals + os.sep) for path in paths)
+        if not inside or not os.path.isdir(goals):
+            return []
+        folder = goals
+    # Spelt like the paths on the command line (`goals/a.yaml`, not `/repo/goals/a.yaml`),
+    # so a message naming another file reads the same as in a run over the whole folder.
+    return discover([_shown_path(folder)])
+
+
+def _baseline_file(option: str | None, config: Config) -> str | None:
+    if option is not None:
+        return option
+    default = os.path.join(config.root, DEFAULT_BASELINE)
+    return _shown_path(default) if os.path.isfile(default) else None
+
+
+def _shown_path(path: str) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    relative = os.path.relpath(os.path.abspath(path))
+    return path if relative.startswith(os.pardir) else relative.replace(os.sep, "/")
+
+
+def _apply_baseline(path: str, result: LintResult) -> list:
+    """Hide what the baseline records; return its stale entries."""
+    from validator.baseline import apply_baseline, load_baseline
+
+    applied = apply_baseline(load_baseline(path), result.diagnostics, result.root, result.paths)
+    result.diagnostics = applied.shown
+    result.baseline_path = _shown_path(path)
+    result.hidden_by_baseline = applied.hidden
+    result.stale_baseline_entries = len(applied.stale)
+    return applied.stale
+
+
+def _say_stale(stale: list, result: LintResult, lang: str, err: TextIO) -> None:
+    from validator.baseline import entry_message
+
+    err.write(render("baseline.stale", {"path": result.baseline_path, "count": len(stale)}, lang) + "\n")
+    for key, rule, missing in stale:
+        times = f" ×{missing}" if missing > 1 else ""
+        err.write(f"  {key.file}: {key.code} {entry_message(key, lang)} [{rule or key.code}]{times}\n")
+
+
+def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> int:
+    from validator.baseline import write_baseline
+
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        problems, entries = write_baseline(path, result.diagnostics, result.root, result.paths)
+    except OSError as error:
+        raise ReportWriteError(path, error.strerror or str(error)) from None
+    err.write(render("baseline.written", {"path": _shown_path(path), "problems": problems, "entries": entries},
+                     lang) + "\n")
+    return EXIT_OK
 
 
 def _list_rules(config: Config, lang: str, out: TextIO) -> None:

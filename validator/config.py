@@ -23,7 +23,7 @@ CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"
 # `[tool.goals-lint]`, `[tool."goals-lint".x]`, `goals-lint = {…}` — not `name = "goals-lint"`.
 _MENTIONS_TABLE = re.compile(r'goals-lint"?\s*[.\]=]')
-KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size")
+KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size", "context")
 
 
 class ConfigError(Exception):
@@ -45,6 +45,7 @@ class Config(NamedTuple):
     rule_options: Mapping[str, Mapping[str, Any]] = {}  # by rule slug; read-only
     lang: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    context: str | None = None  # folder cross-file rules compare against (absolute)
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options as keyword arguments: `change-words` in TOML is `change_words`."""
@@ -193,6 +194,12 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         except ValueError:
             raise fail("max-file-size", "config.expect_size") from None
 
+    context = table.get("context")
+    if context is not None:
+        if not isinstance(context, str) or not context.strip():
+            raise fail("context", "cli.expect_folder")
+        context = os.path.join(os.path.dirname(os.path.abspath(path)), context)
+
     return Config(
         root=os.path.dirname(os.path.abspath(path)),
         source=path,
@@ -203,6 +210,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         rule_options=rule_options,
         lang=lang,
         max_file_size=max_file_size,
+        context=context,
     )
 
 

@@ -89,11 +89,22 @@ class Selection(NamedTuple):
 
 
 class LintResult:
-    __slots__ = ("files_checked", "diagnostics")
+    """What a run found, and what it hid: reporters show both."""
+
+    __slots__ = ("files_checked", "diagnostics", "paths", "suppressed", "root",
+                 "baseline_path", "hidden_by_baseline", "stale_baseline_entries")
 
     def __init__(self) -> None:
         self.files_checked = 0
         self.diagnostics: list[Diagnostic] = []
+        self.paths: list[str] = []  # every file checked, as given: a JUnit report lists the clean ones too
+        self.suppressed = 0  # diagnostics hidden by `# goals-lint: disable=` comments
+        # Filled in by the command line: the folder reports make paths relative to
+        # (the repository root), and what the baseline hid.
+        self.root = os.getcwd()
+        self.baseline_path: str | None = None
+        self.hidden_by_baseline = 0
+        self.stale_baseline_entries = 0
 
 
 class GoalData(NamedTuple):
@@ -101,6 +112,23 @@ class GoalData(NamedTuple):
 
     path: str
     data: dict
+
+
+class _FileCheck:
+    """One reported file while it is being checked.
+
+    ``candidates`` holds what every rule that ran found, selected or not: an inline
+    suppression of a rule that is not selected in this run must not look unused.
+    """
+
+    __slots__ = ("goal_file", "enabled", "candidates", "rules_run", "schema_valid")
+
+    def __init__(self, goal_file: GoalFile, enabled: frozenset[str]) -> None:
+        self.goal_file = goal_file
+        self.enabled = enabled
+        self.candidates: list[Diagnostic] = []
+        self.rules_run: set[str] = {rule.code for rule in RULES if rule.stage == "read"}
+        self.schema_valid = False
 
 
 def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str] = ()) -> LintResult:
@@ -112,25 +140,41 @@ def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str
     schema_rules = [rule for rule in RULES if rule.stage == "schema"]
     data_rules = [rule for rule in RULES if rule.stage == "data"]
     project_rules = [rule for rule in RULES if rule.stage == "project" and rule.code in selection.enabled]
+    checks: dict[str, _FileCheck] = {}
     valid_files: dict[str, GoalFile] = {}
     for path in paths:
         try:
             goal_file = read_goal_file(path, selection.config.max_file_size)
-            diagnostics, schema_valid = _check_file(goal_file, selection, schema_rules, data_rules)
+            check = _check_file(goal_file, selection, schema_rules, data_rules)
         except Exception as error:
             raise CheckCrashed(path, error) from error
-        result.diagnostics.extend(diagnostics)
-        if schema_valid:
+        checks[goal_file.path] = check
+        if check.schema_valid:
             valid_files[goal_file.path] = goal_file
         result.files_checked += 1
+        result.paths.append(goal_file.path)
     if project_rules:
         reported = set(valid_files)
+        # A context folder holds the reported files too, maybe spelt differently
+        # (`goals/a.yaml` and `/repo/goals/a.yaml`): one file must not meet itself.
+        seen = {os.path.normcase(os.path.abspath(path)) for path in checks}
         for path in context:
-            if path not in reported and path not in valid_files:
-                goal_file = read_goal_file(path, selection.config.max_file_size)
-                if goal_file.readable and _schema_valid(goal_file, schema_rules):
-                    valid_files[path] = goal_file
-        result.diagnostics.extend(_project_diagnostics(project_rules, valid_files, reported, selection))
+            absolute = os.path.normcase(os.path.abspath(path))
+            if absolute in seen:
+                continue
+            seen.add(absolute)
+            goal_file = read_goal_file(path, selection.config.max_file_size)
+            if goal_file.readable and _schema_valid(goal_file, schema_rules):
+                valid_files[path] = goal_file
+        for diagnostic in _project_diagnostics(project_rules, valid_files, reported, selection):
+            checks[diagnostic.path].candidates.append(diagnostic)
+        project_codes = {rule.code for rule in project_rules}
+        for path in reported:
+            checks[path].rules_run |= project_codes
+    for check in checks.values():
+        shown, suppressed = _apply_suppressions(check, selection)
+        result.diagnostics.extend(shown)
+        result.suppressed += suppressed
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
 
@@ -140,37 +184,49 @@ def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
 
 
 def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
-                data_rules: list[Rule]) -> tuple[list[Diagnostic], bool]:
-    """The file's own diagnostics, and whether the schema accepts it."""
-    enabled = selection.enabled - selection.ignored_for(goal_file.path)
-    diagnostics: list[Diagnostic] = []
+                data_rules: list[Rule]) -> _FileCheck:
+    """What the file's own checks find, and whether the schema accepts it."""
+    check = _FileCheck(goal_file, selection.enabled - selection.ignored_for(goal_file.path))
+    enabled = check.enabled
     for problem in goal_file.problems:
         rule = RULES_BY_SLUG[problem.rule]
-        if rule.code in enabled:
-            related = tuple(Related(goal_file.path, span) for span in problem.related)
-            diagnostics.append(Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
-                                          selection.severity_of(rule), problem.message_id, problem.params,
-                                          related))
+        related = tuple(Related(goal_file.path, span) for span in problem.related)
+        check.candidates.append(Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
+                                           selection.severity_of(rule), problem.message_id, problem.params,
+                                           related))
     if not goal_file.readable:
-        return diagnostics, False
+        return check
     # Compliance rules judge only data that has the expected shape: their verdicts on
     # a file the schema rejects would be noise. Validity is judged even when the
     # schema rule itself is not reported.
     schema_valid = True
     for rule in schema_rules:
+        check.rules_run.add(rule.code)
         for problem in rule.check(goal_file.data, goal_file.source_map):
             schema_valid = False
-            if rule.code in enabled:
-                diagnostics.append(_located(goal_file, rule, problem, selection))
+            check.candidates.append(_located(goal_file, rule, problem, selection))
     if not schema_valid:
-        return diagnostics, False
+        return check
+    check.schema_valid = True
     files = {goal_file.path: goal_file}
     for rule in data_rules:
         if rule.code in enabled:
+            check.rules_run.add(rule.code)
             options = selection.config.options_for(rule)
             for problem in rule.check(goal_file.data, **options):
-                diagnostics.append(_located(goal_file, rule, problem, selection, files))
-    return diagnostics, True
+                check.candidates.append(_located(goal_file, rule, problem, selection, files))
+    return check
+
+
+def _apply_suppressions(check: _FileCheck, selection: Selection) -> tuple[list[Diagnostic], int]:
+    """The diagnostics to show for one file, and how many inline comments hid."""
+    text = check.goal_file.text
+    if text is None or "goals-lint:" not in text:  # the common case: no comment to read
+        return [d for d in check.candidates if d.code in check.enabled], 0
+    from validator.suppressions import apply_suppressions
+
+    return apply_suppressions(check.goal_file.path, text, check.candidates, check.enabled,
+                              check.rules_run, selection.severity_of)
 
 
 def _project_diagnostics(project_rules: list[Rule], files: dict[str, GoalFile], reported: set[str],
@@ -179,7 +235,7 @@ def _project_diagnostics(project_rules: list[Rule], files: dict[str, GoalFile], 
     for rule in project_rules:
         options = selection.config.options_for(rule)
         for path, problem in rule.check(goal_data, **options):
-            if path in reported and rule.code not in selection.ignored_for(path):
+            if path in reported:
                 yield _located(files[path], rule, problem, selection, files)
 
 

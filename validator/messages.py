@@ -404,6 +404,90 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`{other}` (line {related_line}); keep one file per project",
     },
     # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---
+    "suppression.malformed": {
+        "zh": "无法识别的 goals-lint 注释 `{text}`；应写作 `# goals-lint: disable=规则 -- 原因` "
+        "或 `# goals-lint: disable-file=规则 -- 原因`",
+        "en": "cannot read the goals-lint comment `{text}`; write `# goals-lint: disable=RULE -- reason` "
+        "or `# goals-lint: disable-file=RULE -- reason`",
+    },
+    "suppression.misplaced_file": {
+        "zh": "`disable-file` 只能写在文件开头的注释块中（第一个字段之前）；请移到那里，或在该行使用 `disable=`",
+        "en": "`disable-file` works only in the comment block at the top of the file, before the first field; "
+        "move it there, or use `disable=` on the line",
+    },
+    "suppression.no_reason": {
+        "zh": "屏蔽 {rules} 时没有说明原因；请在 `--` 后写明为什么可以接受，例如：`# goals-lint: disable={rules} -- 原因`",
+        "en": "the suppression of {rules} gives no reason; say why it is acceptable after `--`: "
+        "`# goals-lint: disable={rules} -- reason`",
+    },
+    "suppression.unknown_rule": {
+        "zh": "屏蔽注释中的 `{name}` 不对应任何规则；见 `goals-lint --list-rules`",
+        "en": "`{name}` in this suppression names no rule; see `goals-lint --list-rules`",
+    },
+    "suppression.unused": {
+        "zh": "对 `{name}` 的屏蔽没有起作用：该规则在此处没有报告问题；请删除它",
+        "en": "the suppression of `{name}` hides nothing: the rule reports no problem here; remove it",
+    },
+    "baseline.hidden": {
+        "zh": "基线 {path} 隐藏了 {count} 个已知问题。",
+        "en": "The baseline {path} hid {count} known problems.",
+    },
+    "baseline.hidden_one": {
+        "zh": "基线 {path} 隐藏了 {count} 个已知问题。",
+        "en": "The baseline {path} hid {count} known problem.",
+    },
+    "baseline.stale": {
+        "zh": "goals-lint: 基线 {path} 中有 {count} 条记录已不再出现（已修复或文件已修改）；"
+        "运行 `goals-lint --write-baseline` 删除它们：",
+        "en": "goals-lint: {count} entries of the baseline {path} no longer occur (fixed, or the file changed); "
+        "run `goals-lint --write-baseline` to drop them:",
+    },
+    "baseline.written": {
+        "zh": "已写入基线 {path}：{problems} 个问题，{entries} 条记录。请提交此文件；之后的检查只报告新问题。",
+        "en": "Wrote the baseline {path}: {problems} problems in {entries} entries. Commit it; "
+        "later runs report only new problems.",
+    },
+    "baseline.not_found": {"zh": "找不到基线文件：{path}", "en": "baseline file not found: {path}"},
+    "baseline.cannot_read": {"zh": "无法读取基线 {path}：{reason}", "en": "cannot read the baseline {path}: {reason}"},
+    "baseline.malformed": {
+        "zh": "基线 {path} 格式错误：{detail}；可用 `goals-lint --write-baseline` 重新生成",
+        "en": "the baseline {path} is malformed: {detail}; regenerate it with `goals-lint --write-baseline`",
+    },
+    "baseline.invalid_json": {"zh": "不是有效的 JSON（{detail}）", "en": "not valid JSON ({detail})"},
+    "baseline.wrong_shape": {
+        "zh": "不是 goals-lint 基线（应为含 `version`: 1 和 `entries` 列表的对象）",
+        "en": "not a goals-lint baseline (expected an object with `version`: 1 and a list of `entries`)",
+    },
+    "baseline.bad_entry": {
+        "zh": "第 {number} 条记录应包含文本 `file`、`code`、`pointer`、`message_id`，对象 `params` 和正整数 `count`",
+        "en": "entry {number} must have text `file`, `code`, `pointer`, `message_id`, an object `params` "
+        "and a positive integer `count`",
+    },
+    "report.cannot_write": {
+        "zh": "无法写入 {path}：{reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+    "report.summary_title": {"zh": "goals-lint 检查结果", "en": "goals-lint results"},
+    "report.table_header": {"zh": "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |", "en": "| file | line | column | rule | severity | message |"},
+    "report.severity_error": {"zh": "错误", "en": "error"},
+    "report.severity_warning": {"zh": "警告", "en": "warning"},
+    "report.severity_info": {"zh": "提示", "en": "note"},
+    "cli.unknown_format": {
+        "zh": "--format：未知的输出格式 `{format}`；可选：{known}（可写作 格式:文件，例如 sarif:results.sarif）",
+        "en": "--format: unknown output format `{format}`; use one of: {known} "
+        "(as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)",
+    },
+    "cli.format_without_file": {
+        "zh": "--format {format}:：冒号后缺少文件名",
+        "en": "--format {format}:: the file name after the colon is missing",
+    },
+    "cli.two_console_outputs": {
+        "zh": "--format：只有一种格式可以输出到控制台（`{first}` 和 `{second}`）；其他格式请写入文件，例如 --format sarif:results.sarif",
+        "en": "--format: only one format can print to the console (`{first}` and `{second}`); "
+        "write the others to a file, e.g. --format sarif:results.sarif",
+    },
+    "cli.context_missing": {"zh": "--context：文件夹不存在：{path}", "en": "--context: no such folder: {path}"},
+    "cli.expect_folder": {"zh": "应为文件夹路径（文本）", "en": "should be a folder path (text)"},
     # --- table import and export (ids: table.*) ---
 }
 

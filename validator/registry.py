@@ -31,6 +31,8 @@ RULE_MODULES = (
     "validator.rules.comparison_direction",
     "validator.rules.duplicate_project",
     # suppression comments (GL9xx)
+    "validator.rules.invalid_suppression",
+    "validator.rules.unused_suppression",
 )
 
 

@@ -4,7 +4,9 @@
  "summary": {"errors", "warnings", "infos", "files_with_problems"},
  "diagnostics": [{"path", "line", "column", "end_line", "end_column", "pointer",
                   "code", "rule", "severity", "message", "message_id",
-                  "related": [{"line", "column", "path" (only when another file)}]}]}
+                  "related": [{"line", "column", "path" (only when another file)}]}],
+ "suppressed": N (hidden by `# goals-lint: disable=` comments),
+ "baseline": null, or {"path", "hidden", "stale_entries"} when a baseline was applied}
 """
 
 from __future__ import annotations
@@ -53,6 +55,12 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
         "files_checked": result.files_checked,
         "summary": count(result),
         "diagnostics": [diagnostic_to_dict(diagnostic, lang) for diagnostic in result.diagnostics],
+        "suppressed": result.suppressed,
+        "baseline": None if result.baseline_path is None else {
+            "path": result.baseline_path,
+            "hidden": result.hidden_by_baseline,
+            "stale_entries": result.stale_baseline_entries,
+        },
     }
     json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -1,4 +1,5 @@
-"""`path:line:col: CODE message [rule]`, one line a problem, then a summary line."""
+"""`path:line:col: CODE message [rule]`, one line a problem, then a summary line
+(which also says how many known problems the baseline hid)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
             "infos": counted("info", counts["infos"]),
             "files_with_problems": counted("file", counts["files_with_problems"]),
         }
-        out.write(render("summary.problems", params, lang) + "\n")
+        summary = render("summary.problems", params, lang)
     else:
-        out.write(render("summary.clean", {"files": files}, lang) + "\n")
+        summary = render("summary.clean", {"files": files}, lang)
+    if result.hidden_by_baseline:
+        hidden_id = "baseline.hidden_one" if result.hidden_by_baseline == 1 else "baseline.hidden"
+        summary += " " + render(hidden_id, {"path": result.baseline_path, "count": result.hidden_by_baseline}, lang)
+    out.write(summary + "\n")

@@ -1,0 +1,153 @@
+"""The baseline: record today's problems, fail only on new ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support import VALID_GOAL, run, write
+
+TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
+UNKNOWN_FIELD = VALID_GOAL.replace("    target: 200项\n", "    target: 200项\n    备注: 原表如此\n")
+
+
+@pytest.fixture
+def flawed(tmp_path, monkeypatch):
+    """A repository whose goals/ has two flawed files and one clean one; cwd is its root."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "goals/2022/typo.yaml", TYPO.replace("广州移动", "广州一期"))
+    write(tmp_path, "goals/2022/extra.yaml", UNKNOWN_FIELD.replace("广州移动", "广州二期"))
+    write(tmp_path, "goals/2022/good.yaml", VALID_GOAL)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
+    assert run("goals").code == 1
+    written = run("--write-baseline", "--lang", "en")
+    assert written.code == 0
+    assert written.err == ("Wrote the baseline .goals-lint-baseline.json: 2 problems in 2 entries. "
+                           "Commit it; later runs report only new problems.\n")
+    baseline = json.loads((flawed / ".goals-lint-baseline.json").read_text(encoding="utf-8"))
+    assert baseline["version"] == 1
+    assert [(e["file"], e["code"], e["pointer"], e["count"]) for e in baseline["entries"]] == [
+        ("goals/2022/extra.yaml", "GL002", "/indicators/1/备注", 1),
+        ("goals/2022/typo.yaml", "GL002", "/indicators/0/categroy", 1),
+    ]
+
+    quiet = run("goals", "--lang", "en")  # the default baseline is read without being named
+    assert (quiet.code, quiet.err) == (0, "")
+    assert quiet.out == ("Checked 3 files: no problems found. "
+                         "The baseline .goals-lint-baseline.json hid 2 known problems.\n")
+
+    write(flawed, "goals/2022/good.yaml", VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"))
+    new = run("goals", "--lang", "en")
+    assert new.code == 1
+    assert new.out.splitlines() == [
+        "goals/2022/good.yaml:14:5: GL002 unknown field `nme`; did you mean `name` (indicator name)? [schema]",
+        "Checked 3 files: 1 error, 0 warnings, 0 notes in 1 file. "
+        "The baseline .goals-lint-baseline.json hid 2 known problems.",
+    ]
+    everything = run("goals", "--no-baseline", "--format", "json")
+    assert len(everything.report["diagnostics"]) == 3
+    assert everything.report["baseline"] is None
+
+
+def test_recorded_problems_stay_hidden_when_lines_move(flawed):
+    run("--write-baseline")
+    typo = flawed / "goals/2022/typo.yaml"
+    typo.write_text("# 新增的说明\n# 第二行\n" + typo.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("goals").code == 0
+
+
+def test_an_entry_counted_twice_that_occurs_once_is_stale_for_the_rest(flawed):
+    run("--write-baseline")
+    baseline = flawed / ".goals-lint-baseline.json"
+    document = json.loads(baseline.read_text(encoding="utf-8"))
+    document["entries"][0]["count"] = 2  # as if the file had had the problem twice
+    baseline.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = run("goals", "--format", "json", "--strict")
+    assert result.code == 1  # one recorded occurrence no longer occurs: stale, and --strict fails on it
+    assert result.report["diagnostics"] == []
+    assert result.report["baseline"] == {"path": ".goals-lint-baseline.json", "hidden": 2, "stale_entries": 1}
+    assert result.err.splitlines() == [
+        "goals-lint: 1 entries of the baseline .goals-lint-baseline.json no longer occur (fixed, or the file "
+        "changed); run `goals-lint --write-baseline` to drop them:",
+        "  goals/2022/extra.yaml: GL002 unknown field `备注`; did you mean `notes` (notes)? [schema]",
+    ]
+
+
+def test_a_fixed_problem_is_reported_stale_and_fails_only_under_strict(flawed):
+    run("--write-baseline")
+    write(flawed, "goals/2022/typo.yaml", VALID_GOAL.replace("广州移动", "广州一期"))
+    relaxed = run("goals", "--lang", "en")
+    assert relaxed.code == 0
+    assert relaxed.err.splitlines()[1] == (
+        "  goals/2022/typo.yaml: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
+        "[schema]")
+    assert run("goals", "--strict").code == 1
+    # Rewriting the baseline drops the fixed entry.
+    run("--write-baseline")
+    assert run("goals", "--strict").code == 0
+
+
+def test_a_run_on_some_files_does_not_call_the_others_stale(flawed):
+    run("--write-baseline")
+    result = run("goals/2022/good.yaml", "--strict")
+    assert (result.code, result.err) == (0, "")
+
+
+def test_writing_the_baseline_for_some_files_keeps_the_entries_of_the_others(flawed):
+    run("--write-baseline")
+    write(flawed, "goals/2022/typo.yaml", VALID_GOAL.replace("广州移动", "广州一期"))
+    run("goals/2022/typo.yaml", "--write-baseline")
+    entries = json.loads((flawed / ".goals-lint-baseline.json").read_text(encoding="utf-8"))["entries"]
+    assert [entry["file"] for entry in entries] == ["goals/2022/extra.yaml"]
+
+
+def test_baseline_file_is_sorted_stable_utf8_with_chinese_as_written(flawed):
+    run("--write-baseline")
+    first = (flawed / ".goals-lint-baseline.json").read_bytes()
+    run("--write-baseline")
+    assert (flawed / ".goals-lint-baseline.json").read_bytes() == first
+    text = first.decode("utf-8")
+    assert "备注" in text and "\\u" not in text
+    assert text.endswith("}\n")
+
+
+def test_an_explicit_baseline_file(flawed):
+    written = run("--write-baseline", "--baseline", "ci/known.json", "--lang", "en")
+    assert written.code == 0
+    assert not (flawed / ".goals-lint-baseline.json").exists()
+    assert run("goals").code == 1
+    assert run("goals", "--baseline", "ci/known.json").code == 0
+
+
+@pytest.mark.parametrize(("content", "detail"), [
+    ("{not json", "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
+    ('{"version": 2, "entries": []}',
+     "not a goals-lint baseline (expected an object with `version`: 1 and a list of `entries`)"),
+    ('{"version": 1, "entries": [{"file": "a.yaml"}]}',
+     "entry 1 must have text `file`, `code`, `pointer`, `message_id`, an object `params` and a positive "
+     "integer `count`"),
+])
+def test_a_malformed_baseline_exits_2_with_a_clear_message(flawed, content, detail):
+    write(flawed, ".goals-lint-baseline.json", content)
+    result = run("goals", "--lang", "en")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"goals-lint: error: the baseline .goals-lint-baseline.json is malformed: {detail}; "
+                          "regenerate it with `goals-lint --write-baseline`\n")
+    assert run("goals", "--no-baseline").code == 1  # still usable without it
+
+
+def test_a_missing_explicit_baseline_exits_2(flawed):
+    result = run("goals", "--baseline", "nope.json", "--lang", "zh")
+    assert (result.code, result.err) == (2, "goals-lint: 错误：找不到基线文件：nope.json\n")
+
+
+def test_sarif_carries_the_hidden_count(flawed):
+    run("--write-baseline")
+    log = json.loads(run("goals", "--format", "sarif").out)
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["properties"]["hiddenByBaseline"] == 2

@@ -1,0 +1,204 @@
+"""Output formats beside text and JSON: SARIF, GitHub, JUnit, GitLab, several at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+
+from support import VALID_GOAL, run, write
+from validator.registry import RULES
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
+DUPLICATE_KEY = VALID_GOAL.replace("project: 广州移动政务服务平台建设\n",
+                                   "project: 广州移动政务服务平台建设\nyear: 2023\n").replace("广州移动", "广州二期")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A repository with one clean, one misspelt and one duplicate-key goal file; cwd is its root."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "goals/2022/good.yaml", VALID_GOAL.replace("广州移动", "广州三期"))
+    write(tmp_path, "goals/2022/typo.yaml", TYPO)
+    write(tmp_path, "goals/2022/dup.yaml", DUPLICATE_KEY)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def test_sarif_validates_against_the_official_schema_and_describes_every_rule(project):
+    result = run("goals", "--format", "sarif", "--lang", "en")
+    assert result.code == 1
+    log = json.loads(result.out)
+    jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)  # raises with the reason when invalid
+
+    sarif_run = log["runs"][0]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert [(rule["id"], rule["name"]) for rule in rules] == [(rule.code, rule.slug) for rule in RULES]
+    schema_rule = rules[[rule["id"] for rule in rules].index("GL002")]
+    assert schema_rule["shortDescription"]["text"] == next(r.summary["en"] for r in RULES if r.code == "GL002")
+    assert schema_rule["fullDescription"]["text"].startswith("Checks the file against `schemas/goal.schema.json`")
+    assert "## Why is this bad?" in schema_rule["help"]["markdown"]
+    assert schema_rule["defaultConfiguration"] == {"level": "error"}
+    assert next(r for r in rules if r["name"] == "unused-suppression")["defaultConfiguration"] == {"level": "warning"}
+
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == project.as_uri() + "/"
+    by_rule = {result["ruleId"]: result for result in sarif_run["results"]}
+    typo = by_rule["GL002"]
+    assert typo["ruleIndex"] == [rule["id"] for rule in rules].index("GL002")
+    assert typo["level"] == "error"
+    assert typo["message"]["text"] == "unknown field `categroy`; did you mean `category` (first-level category)?"
+    assert typo["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "goals/2022/typo.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 8, "startColumn": 5, "endLine": 8, "endColumn": 13},
+    }
+    duplicate = by_rule["GL001"]
+    assert duplicate["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
+    assert duplicate["relatedLocations"] == [{"id": 1, "physicalLocation": {
+        "artifactLocation": {"uri": "goals/2022/dup.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 5},
+    }}]
+
+
+def test_sarif_fingerprints_survive_unrelated_edits_and_differ_between_problems(project):
+    def fingerprints() -> dict[str, str]:
+        log = json.loads(run("goals", "--format", "sarif").out)
+        return {r["ruleId"]: r["partialFingerprints"]["goalsLint/v1"] for r in log["runs"][0]["results"]}
+
+    before = fingerprints()
+    # Three lines above the misspelt field: its line changes, its identity must not.
+    typo = project / "goals/2022/typo.yaml"
+    typo.write_text("# 2022 年\n# 来源：部门预算公开\n\n" + TYPO, encoding="utf-8")
+    after = fingerprints()
+    assert after == before
+    assert len(set(before.values())) == len(before)
+
+
+def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # chosen automatically, no --format given
+    summary = project / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run("goals", "--lang", "en")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "::error file=goals/2022/dup.yaml,line=5,col=1,endLine=5,endColumn=4,title=GL001 yaml-syntax::"
+        "duplicate key `year`: it is already defined at line 1; YAML would silently keep only one of them, "
+        "merge or remove one",
+        "::error file=goals/2022/typo.yaml,line=8,col=5,endLine=8,endColumn=12,title=GL002 schema::"
+        "unknown field `categroy`; did you mean `category` (first-level category)?",
+        "goals/2022/dup.yaml:5:1: GL001 duplicate key `year`: it is already defined at line 1; YAML would "
+        "silently keep only one of them, merge or remove one [yaml-syntax]",
+        "goals/2022/typo.yaml:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
+        "[schema]",
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+    ]
+    assert summary.read_text(encoding="utf-8").splitlines() == [
+        "earlier step",
+        "### goals-lint results",
+        "",
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "",
+        "| file | line | column | rule | severity | message |",
+        "|---|---|---|---|---|---|",
+        "| goals/2022/dup.yaml | 5 | 1 | GL001 `yaml-syntax` | error | duplicate key `year`: it is already defined "
+        "at line 1; YAML would silently keep only one of them, merge or remove one |",
+        "| goals/2022/typo.yaml | 8 | 5 | GL002 `schema` | error | unknown field `categroy`; did you mean "
+        "`category` (first-level category)? |",
+        "",
+    ]
+
+
+def test_github_escaping_of_data_and_properties():
+    from validator.reporters.github_reporter import escape_data, escape_property
+
+    assert escape_data("50%\r\nnext: a, b") == "50%25%0D%0Anext: a, b"
+    assert escape_property("goals/a:b,c%.yaml") == "goals/a%3Ab%2Cc%25.yaml"
+
+
+def test_an_explicit_format_wins_over_github_actions(project, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert not run("goals", "--format", "text").out.startswith("::")
+
+
+def test_junit_has_a_testcase_per_file_and_a_failure_per_problem(project):
+    result = run("goals", "--format", "junit", "--lang", "en")
+    assert result.code == 1
+    assert result.out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    suite = ElementTree.fromstring(result.out.split("\n", 1)[1]).find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
+    cases = {case.get("name"): case.findall("failure") for case in suite.findall("testcase")}
+    assert sorted(cases) == ["goals/2022/dup.yaml", "goals/2022/good.yaml", "goals/2022/typo.yaml"]
+    assert cases["goals/2022/good.yaml"] == []
+    [failure] = cases["goals/2022/typo.yaml"]
+    assert failure.get("type") == "GL002 schema"
+    assert failure.get("message") == "8:5: unknown field `categroy`; did you mean `category` (first-level category)?"
+
+
+def test_gitlab_code_quality_report(project):
+    # The same problem twice in one file: two occurrences, two fingerprints.
+    write(project, "goals/2022/typo.yaml", TYPO.replace("    category: 产出指标", "    categroy: 产出指标"))
+    result = run("goals", "--format", "gitlab", "--lang", "en")
+    issues = json.loads(result.out)
+    typo_issues = [issue for issue in issues if issue["location"]["path"] == "goals/2022/typo.yaml"]
+    assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"]) for i in typo_issues] == [
+        ("schema", "major", 8), ("schema", "major", 12)]
+    assert typo_issues[0]["description"] == (
+        "GL002 unknown field `categroy`; did you mean `category` (first-level category)?")
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues) == 3
+
+
+def test_several_outputs_in_one_run(project):
+    result = run("goals", "--format", "sarif:reports/goals.sarif", "--format", "junit:junit.xml", "--lang", "en")
+    assert result.code == 1
+    # No console format given: the console still gets the text report.
+    assert result.out.splitlines()[-1] == "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files."
+    log = json.loads((project / "reports/goals.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
+    assert len(log["runs"][0]["results"]) == 2
+    assert (project / "junit.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert sorted(path.name for path in (project / "reports").iterdir()) == ["goals.sarif"]  # no temporary left
+
+    json_console = run("goals", "--format", "json", "--format", "gitlab:gl.json")
+    assert json.loads(json_console.out)["summary"]["errors"] == 2
+    assert len(json.loads((project / "gl.json").read_text(encoding="utf-8"))) == 2
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "xml"], "goals-lint: error: --format: unknown output format `xml`; use one of: text, json, "
+                          "sarif, github, junit, gitlab (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)\n"),
+    (["--format", "sarif:"], "goals-lint: error: --format sarif:: the file name after the colon is missing\n"),
+    (["--format", "json", "--format", "text"],
+     "goals-lint: error: --format: only one format can print to the console (`json` and `text`); "
+     "write the others to a file, e.g. --format sarif:results.sarif\n"),
+])
+def test_bad_format_options_exit_2(project, args, message):
+    result = run("goals", *args, "--lang", "en")
+    assert (result.code, result.out, result.err) == (2, "", message)
+
+
+def test_an_unwritable_output_file_exits_2_with_the_reason(project):
+    (project / "taken").mkdir()  # a folder where the report should go
+    result = run("goals", "--format", "sarif:taken", "--lang", "en")
+    assert result.code == 2
+    assert result.err.startswith("goals-lint: error: cannot write taken: ")
+    assert "Traceback" not in result.err
+
+
+def test_a_cross_file_problem_points_at_the_other_file_in_sarif(project):
+    write(project, "goals/2022/zz-copy.yaml", VALID_GOAL.replace("广州移动", "广州三期"))
+    log = json.loads(run("goals", "--format", "sarif", "--lang", "en").out)
+    jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
+    [duplicate] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "GL207"]
+    assert duplicate["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "goals/2022/zz-copy.yaml"
+    assert "`goals/2022/good.yaml` (line 4)" in duplicate["message"]["text"]
+    assert duplicate["relatedLocations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "goals/2022/good.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 4, "startColumn": 10, "endLine": 4, "endColumn": 22},
+    }

@@ -1,0 +1,44 @@
+"""GitLab Code Quality: a JSON list of issues shown in the merge request.
+
+Each issue has a description, a ``check_name`` (the rule), a ``fingerprint``
+unique per occurrence (GitLab compares them between the base and the merge
+request: it hashes the rule, file, JSON pointer and parameters, never line
+numbers), a GitLab ``severity`` and the repository-relative ``location``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from validator.diagnostics import Diagnostic, Severity
+from validator.linter import LintResult
+from validator.reporters.paths import relative_path
+from validator.reporters.sarif_reporter import fingerprint, numbered
+
+# GitLab's scale is info, minor, major, critical, blocker.
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dict[str, Any]:
+    message = diagnostic.message(lang)
+    return {
+        "type": "issue",
+        "engine_name": "goals-lint",
+        "description": f"{diagnostic.code} {message}",
+        "check_name": diagnostic.rule,
+        "categories": ["Style"],
+        "fingerprint": fingerprint(diagnostic, root, occurrence),
+        "severity": SEVERITIES[diagnostic.severity],
+        "location": {
+            "path": relative_path(diagnostic.path, root),
+            "lines": {"begin": diagnostic.span.line, "end": diagnostic.span.end_line},
+        },
+    }
+
+
+def report(result: LintResult, lang: str, out: TextIO) -> None:
+    issues = [_issue(diagnostic, occurrence, result.root, lang)
+              for diagnostic, occurrence in numbered(result.diagnostics, result.root)]
+    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write("\n")

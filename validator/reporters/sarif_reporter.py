@@ -1,0 +1,146 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+Every rule is described in ``tool.driver.rules`` (its summary, the first section of
+its documentation, the whole documentation as Markdown help, its default level).
+URIs are relative to the repository root (``%SRCROOT%``). ``partialFingerprints``
+hash the rule, file, JSON pointer and message parameters, never line numbers, so a
+problem keeps its identity when lines above it are added or removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from validator import __version__
+from validator.diagnostics import Diagnostic, Related, Severity
+from validator.linter import LintResult
+from validator.registry import RULES
+from validator.reporters.paths import relative_path
+from validator.rule import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+ROOT_ID = "%SRCROOT%"
+FINGERPRINT_NAME = "goalsLint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _first_section(doc: str) -> str:
+    """The text under ``## What it does``, joined into paragraphs."""
+    match = re.search(r"## What it does\n(.*?)(?:\n## |\Z)", doc, re.DOTALL)
+    section = match.group(1) if match else doc
+    paragraphs = [" ".join(part.split()) for part in section.strip().split("\n\n")]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    doc = rule.doc.strip()
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.summary[lang]},
+        "fullDescription": {"text": _first_section(doc)},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": LEVELS[rule.default_severity]},
+        "properties": {"tags": ["goals-lint", rule.stage]},
+    }
+
+
+def artifact_location(path: str, root: str) -> dict[str, Any]:
+    relative = relative_path(path, root)
+    if relative.startswith("/"):  # outside the repository: an absolute file URI
+        return {"uri": "file://" + quote(relative)}
+    return {"uri": quote(relative), "uriBaseId": ROOT_ID}
+
+
+def _region(span: Any) -> dict[str, int]:
+    return {"startLine": span.line, "startColumn": span.column,
+            "endLine": span.end_line, "endColumn": span.end_column}
+
+
+def fingerprint(diagnostic: Diagnostic, root: str, occurrence: int) -> str:
+    """Identity of a problem: what the baseline keys on, plus its number among identical ones."""
+    from validator.baseline import key_of
+
+    key = key_of(diagnostic, root)
+    text = "\0".join((*key, str(occurrence)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def numbered(diagnostics: list[Diagnostic], root: str) -> list[tuple[Diagnostic, int]]:
+    """Each diagnostic with its occurrence among identical ones (1, 2, …), in report order."""
+    from validator.baseline import key_of
+
+    seen: dict[Any, int] = {}
+    numbered_list = []
+    for diagnostic in diagnostics:
+        key = key_of(diagnostic, root)
+        seen[key] = seen.get(key, 0) + 1
+        numbered_list.append((diagnostic, seen[key]))
+    return numbered_list
+
+
+def _result(diagnostic: Diagnostic, occurrence: int, rule_index: dict[str, int], root: str,
+            lang: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index[diagnostic.code],
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": diagnostic.message(lang)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": artifact_location(diagnostic.path, root),
+            "region": _region(diagnostic.span),
+        }}],
+        "partialFingerprints": {FINGERPRINT_NAME: fingerprint(diagnostic, root, occurrence)},
+        "properties": {"pointer": diagnostic.pointer, "rule": diagnostic.rule, "messageId": diagnostic.message_id},
+    }
+    if diagnostic.related:
+        result["relatedLocations"] = [_related(number, other, root)
+                                      for number, other in enumerate(diagnostic.related, 1)]
+    return result
+
+
+def _related(number: int, related: Related, root: str) -> dict[str, Any]:
+    return {"id": number, "physicalLocation": {
+        "artifactLocation": artifact_location(related.path, root),
+        "region": _region(related.span),
+    }}
+
+
+def build_log(result: LintResult, lang: str) -> dict[str, Any]:
+    rule_index = {rule.code: index for index, rule in enumerate(RULES)}
+    root = result.root
+    root_uri = "file://" + quote(root.replace("\\", "/").rstrip("/") + "/")
+    if not root_uri.startswith("file:///"):
+        root_uri = "file:///" + root_uri[len("file://"):]  # a Windows drive path
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "goals-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule_descriptor(rule, lang) for rule in RULES],
+            }},
+            "invocations": [{"executionSuccessful": True}],
+            "originalUriBaseIds": {ROOT_ID: {"uri": root_uri}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(diagnostic, occurrence, rule_index, root, lang)
+                        for diagnostic, occurrence in numbered(result.diagnostics, root)],
+            "properties": {
+                "filesChecked": result.files_checked,
+                "suppressed": result.suppressed,
+                "hiddenByBaseline": result.hidden_by_baseline,
+                "staleBaselineEntries": result.stale_baseline_entries,
+            },
+        }],
+    }
+
+
+def report(result: LintResult, lang: str, out: TextIO) -> None:
+    json.dump(build_log(result, lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,59 @@
+"""## What it does
+Reports a suppression comment (`# goals-lint: disable=RULE -- reason`, or
+`disable-file=` at the top of the file) whose rule reports no problem where the
+comment applies, so it hides nothing.
+
+A rule that did not run on the file is not judged: a suppression of a compliance
+rule is not reported while the file still has schema errors (compliance rules run
+only on files the schema accepts), nor when the rule is not selected.
+
+## Why is this bad?
+A suppression that outlived its problem hides the next, unrelated problem of the
+same rule on that line without anyone noticing. Removing it keeps every exception
+in the files a live, reviewed decision.
+
+## Example
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项  # goals-lint: disable=schema -- 原表如此  # unused-suppression
+```
+
+Use instead:
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+```
+"""
+
+from __future__ import annotations
+
+from validator.diagnostics import Severity
+from validator.rule import Rule
+
+RULE = Rule(
+    code="GL902",
+    slug="unused-suppression",
+    stage="read",
+    summary={
+        "zh": "不起作用的屏蔽注释应删除",
+        "en": "suppression comments that hide nothing should be removed",
+    },
+    doc=__doc__,
+    default_severity=Severity.WARNING,
+)

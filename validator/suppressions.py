@@ -1,0 +1,238 @@
+"""Inline suppressions: ``# goals-lint: disable=RULE[,RULE] -- reason`` in YAML comments.
+
+- at the end of a line: hides those rules' diagnostics that start on that line;
+- alone on a line: hides them on the next line that is neither blank nor a comment;
+- ``# goals-lint: disable-file=RULE -- reason`` in the comment block at the top of
+  the file: hides the rules in the whole file.
+
+libyaml does not report comments, so the text is scanned here. A ``#`` starts a
+comment only at the start of a line or after a space, and never inside a quoted
+scalar or the body of a block scalar (``|``, ``>``); that is as much of YAML as a
+comment finder needs. A file without ``goals-lint:`` in it costs one substring test.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, NamedTuple, Sequence
+
+from validator.diagnostics import Diagnostic, Severity, Span
+from validator.rule import Rule
+
+MARKER = "goals-lint:"
+_DIRECTIVE = re.compile(r"#\s*goals-lint:\s*")
+_KIND = re.compile(r"(disable-file|disable)\s*=\s*")
+# A second comment after the directive (`# goals-lint: … # note`) is not part of it;
+# `#12` in a reason is, so only a `#` with space on both sides ends the directive.
+_NESTED_COMMENT = re.compile(r"\s#(\s|$)")
+_BLOCK_INDICATOR = re.compile(r"[|>][1-9+-]{0,2}\s*(#.*)?$")
+
+
+class Comment(NamedTuple):
+    line: int  # 1-based
+    column: int  # 1-based column of the `#`
+    text: str  # from the `#` to the end of the line
+    alone: bool  # nothing but the comment on its line
+
+
+class Suppression(NamedTuple):
+    """One parsed directive; ``lines`` is empty for a whole-file one."""
+
+    span: Span  # where the comment is, for diagnostics about it
+    kind: str  # "disable" or "disable-file"
+    names: tuple[str, ...]  # as written: slugs or codes
+    reason: str
+    lines: frozenset[int]
+
+
+class Malformed(NamedTuple):
+    """A ``goals-lint:`` comment that could not be read as a directive."""
+
+    span: Span
+    text: str
+    misplaced_file_directive: bool = False
+
+
+def find_comments(text: str) -> list[Comment]:
+    """Every YAML comment in ``text``, as far as a line scanner can tell."""
+    comments: list[Comment] = []
+    open_quote = ""  # a quoted scalar that continues on the next line
+    block_parent_indent = -1  # inside a block scalar's body while lines are indented more than this
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_parent_indent >= 0:
+            if not stripped.strip() or indent > block_parent_indent:
+                continue
+            block_parent_indent = -1
+        comment_at, open_quote, starts_block = _scan_line(line, open_quote)
+        if comment_at >= 0:
+            comments.append(Comment(number, comment_at + 1, line[comment_at:], not line[:comment_at].strip()))
+        if starts_block:
+            block_parent_indent = indent
+    return comments
+
+
+def _scan_line(line: str, open_quote: str) -> tuple[int, str, bool]:
+    """(index of the comment's `#` or -1, quote still open at the end, a block scalar starts)."""
+    index = 0
+    can_start_scalar = True  # at a place where a quoted scalar or `|`/`>` may begin
+    if open_quote:
+        index = _end_of_quote(line, 0, open_quote)
+        if index < 0:
+            return -1, open_quote, False
+        can_start_scalar = False
+    length = len(line)
+    while index < length:
+        char = line[index]
+        if char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index, "", False
+        if char in " \t":
+            index += 1
+            continue
+        if can_start_scalar and char in "'\"":
+            end = _end_of_quote(line, index + 1, char)
+            if end < 0:
+                return -1, char, False
+            index = end
+            can_start_scalar = False
+            continue
+        if can_start_scalar and char in "|>" and _BLOCK_INDICATOR.match(line, index):
+            rest = line[index:]
+            hash_at = rest.find("#")
+            comment_at = index + hash_at if hash_at > 0 and rest[hash_at - 1] in " \t" else -1
+            return comment_at, "", True
+        if char in "-?:" and (index + 1 == length or line[index + 1] in " \t"):
+            can_start_scalar = True  # `- `, `? `, `: ` introduce a value
+        elif char in "[{,":
+            can_start_scalar = True
+        else:
+            can_start_scalar = False
+        index += 1
+    return -1, "", False
+
+
+def _end_of_quote(line: str, start: int, quote: str) -> int:
+    """Index just past the closing ``quote`` from ``start``, or -1 when the line ends first."""
+    index = start
+    while index < len(line):
+        char = line[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[index + 1:index + 2] == "'":
+                index += 2  # '' is an escaped quote inside single quotes
+                continue
+            return index + 1
+        index += 1
+    return -1
+
+
+def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
+    """The directives in ``text``, and the ``goals-lint:`` comments that are not directives."""
+    if MARKER not in text:
+        return [], []
+    lines = text.splitlines()
+    comments = find_comments(text)
+    # The leading comment block: comment-only and blank lines before the first content.
+    leading_block_end = 0
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        leading_block_end = number
+    comment_lines = {comment.line for comment in comments if comment.alone}
+
+    suppressions: list[Suppression] = []
+    malformed: list[Malformed] = []
+    for comment in comments:
+        directive = _DIRECTIVE.match(comment.text)
+        if directive is None:
+            continue
+        body = comment.text[directive.end():]
+        nested = _NESTED_COMMENT.search(body)
+        if nested is not None:
+            body = body[:nested.start()]
+        span = Span(comment.line, comment.column, comment.line,
+                    comment.column + len(comment.text[:directive.end()] + body.rstrip()))
+        kind_match = _KIND.match(body)
+        if kind_match is None:
+            malformed.append(Malformed(span, body.strip()))
+            continue
+        kind = kind_match.group(1)
+        names_part, _, reason = body[kind_match.end():].partition("--")
+        names = tuple(name.strip() for name in names_part.split(",") if name.strip())
+        if not names or any(" " in name for name in names):
+            malformed.append(Malformed(span, body.strip()))
+            continue
+        if kind == "disable-file":
+            if comment.line > leading_block_end:
+                malformed.append(Malformed(span, body.strip(), misplaced_file_directive=True))
+                continue
+            covered: frozenset[int] = frozenset()
+        elif comment.alone:
+            covered = frozenset(_next_content_line(lines, comment.line, comment_lines))
+        else:
+            covered = frozenset({comment.line})
+        suppressions.append(Suppression(span, kind, names, reason.strip(), covered))
+    return suppressions, malformed
+
+
+def _next_content_line(lines: list[str], after: int, comment_lines: set[int]) -> list[int]:
+    for number in range(after + 1, len(lines) + 1):
+        if lines[number - 1].strip() and number not in comment_lines:
+            return [number]
+    return []
+
+
+def apply_suppressions(path: str, text: str, candidates: Sequence[Diagnostic], enabled: frozenset[str],
+                       rules_run: set[str], severity_of: Callable[[Rule], Severity]) -> tuple[list[Diagnostic], int]:
+    """Hide what the file's comments suppress; report bad and unused suppressions.
+
+    ``candidates`` are the findings of every rule that ran on the file (``rules_run``),
+    selected or not; only ``enabled`` rules are shown. Returns the diagnostics to
+    show and how many of them the comments hid.
+    """
+    from validator.registry import RULES_BY_SLUG, find_rule
+
+    suppressions, malformed = parse_suppressions(text)
+    codes_of = [[(name, find_rule(name)) for name in suppression.names] for suppression in suppressions]
+    used: set[tuple[int, str]] = set()
+    shown: list[Diagnostic] = []
+    hidden = 0
+    for diagnostic in candidates:
+        suppressed = False
+        for index, suppression in enumerate(suppressions):
+            if suppression.lines and diagnostic.span.line not in suppression.lines:
+                continue
+            for name, rule in codes_of[index]:
+                if rule is not None and rule.code == diagnostic.code:
+                    used.add((index, name))
+                    suppressed = True
+        if diagnostic.code in enabled:
+            if suppressed:
+                hidden += 1
+            else:
+                shown.append(diagnostic)
+
+    invalid = RULES_BY_SLUG["invalid-suppression"]
+    unused = RULES_BY_SLUG["unused-suppression"]
+
+    def report(rule: Rule, span: Span, message_id: str, **params: Any) -> None:
+        if rule.code in enabled:
+            shown.append(Diagnostic(path, span, "", rule.code, rule.slug, severity_of(rule), message_id, params))
+
+    for bad in malformed:
+        if bad.misplaced_file_directive:
+            report(invalid, bad.span, "suppression.misplaced_file")
+        else:
+            report(invalid, bad.span, "suppression.malformed", text=bad.text)
+    for index, suppression in enumerate(suppressions):
+        if not suppression.reason:
+            report(invalid, suppression.span, "suppression.no_reason", rules=",".join(suppression.names))
+        for name, rule in codes_of[index]:
+            if rule is None:
+                report(invalid, suppression.span, "suppression.unknown_rule", name=name)
+            elif (index, name) not in used and rule.code in rules_run:
+                report(unused, suppression.span, "suppression.unused", name=name)
+    return shown, hidden
