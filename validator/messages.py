@@ -489,6 +489,130 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.context_missing": {"zh": "--context：文件夹不存在：{path}", "en": "--context: no such folder: {path}"},
     "cli.expect_folder": {"zh": "应为文件夹路径（文本）", "en": "should be a folder path (text)"},
     # --- table import and export (ids: table.*) ---
+    "table.indicator_unreadable": {
+        "zh": "无法识别的指标：`{text}`；应为“序号、一级指标：指标名称，年度指标值：指标值。”",
+        "en": "cannot read this indicator: `{text}`; expected `N、category：name，年度指标值：target。`",
+    },
+    "table.text_before_indicators": {
+        "zh": "第一条指标之前有无法归属的文字：`{text}`；指标应以“1、”这样的序号开头",
+        "en": "text before the first indicator belongs to none: `{text}`; an indicator starts with its number, like `1、`",
+    },
+    "table.indicators_run_together": {
+        "zh": "两条指标连在了一起：`{text}`；后一条缺少序号或“、”",
+        "en": "two indicators run together: `{text}`; the second one lacks its number or its `、`",
+    },
+    "table.unknown_category": {
+        "zh": "未知的一级指标 `{category}`；应为产出指标、效益指标、满意度指标或成本指标（也接受其他地区的写法，如项目完成指标）",
+        "en": "unknown category `{category}`; expected 产出指标, 效益指标, 满意度指标 or 成本指标 "
+        "(other regions' names such as 项目完成指标 are accepted too)",
+    },
+    "table.unknown_subcategory": {
+        "zh": "未知的二级指标 `{subcategory}`；应为财政部指标体系中的二级指标（如数量指标、社会效益指标）",
+        "en": "unknown second-level category `{subcategory}`; expected one of the Ministry of Finance framework "
+        "(such as 数量指标, 社会效益指标)",
+    },
+    "table.category_mapped": {
+        "zh": "一级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
+        "en": "category `{original}` written as the standard `{standard}` ({count} times, first here)",
+    },
+    "table.subcategory_mapped": {
+        "zh": "二级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
+        "en": "second-level category `{original}` written as the standard `{standard}` ({count} times, first here)",
+    },
+    "table.text_no_header": {
+        "zh": "找不到表头（主管部门 预算单位 项目名称 绩效目标 绩效指标）；这不是公开绩效目标表的文本",
+        "en": "no header line (主管部门 预算单位 项目名称 绩效目标 绩效指标); this is not the text of a published goal table",
+    },
+    "table.text_not_a_name": {
+        "zh": "此处应为{column}（一列窄栏中的单位名称），实际是 `{text}`；无法判断各栏的分界",
+        "en": "the {column} (a name in a narrow column) should start here, found `{text}`; "
+        "cannot tell where the cells begin and end",
+    },
+    "table.text_ends_early": {
+        "zh": "文本在{column}之前结束，最后一行不完整",
+        "en": "the text ends before the {column}; the last row is incomplete",
+    },
+    "table.text_no_project": {
+        "zh": "此处应为项目名称，实际是 `{text}`；无法判断各栏的分界",
+        "en": "the project name should start here, found `{text}`; cannot tell where the cells begin and end",
+    },
+    "table.text_no_objective": {
+        "zh": "项目 `{project}` 没有绩效目标：项目名称之后直接是绩效指标",
+        "en": "project `{project}` has no objective: its indicators follow its name",
+    },
+    "table.no_indicators": {
+        "zh": "项目 `{project}` 没有绩效指标（找不到以“1、效益指标：”这样开头的一行）",
+        "en": "project `{project}` has no indicators (no line starts like `1、效益指标：`)",
+    },
+    "table.no_projects": {
+        "zh": "表中没有任何项目",
+        "en": "the table holds no projects",
+    },
+    "table.missing_columns": {
+        "zh": "表头缺少这些列：{columns}",
+        "en": "the header lacks these columns: {columns}",
+    },
+    "table.missing_cell": {
+        "zh": "缺少“{column}”",
+        "en": "the cell for `{column}` is empty",
+    },
+    "table.bad_seq": {
+        "zh": "序号应为正整数，实际是 `{text}`",
+        "en": "the sequence number should be a positive integer, found `{text}`",
+    },
+    "table.nothing_written": {
+        "zh": "源表中有 {count} 处无法识别，未写入任何文件；请修正源表后重新导入",
+        "en": "{count} places in the source could not be read; no file was written, fix the source and import again",
+    },
+    "table.unknown_source_format": {
+        "zh": "无法从文件名判断 {path} 的格式；请使用 .txt、.csv 或 .xlsx，或用 --from 指定",
+        "en": "cannot tell the format of {path} from its name; use .txt, .csv or .xlsx, or give --from",
+    },
+    "table.source_missing": {"zh": "源文件不存在：{path}", "en": "no such source file: {path}"},
+    "table.source_unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
+    "table.source_not_utf8": {
+        "zh": "{path} 不是 UTF-8 编码的文本；请另存为 UTF-8",
+        "en": "{path} is not UTF-8 text; save it as UTF-8",
+    },
+    "table.read_as_gb18030": {
+        "zh": "文件不是 UTF-8 编码，已按 GB18030（中文 Windows 的默认编码）读取",
+        "en": "the file is not UTF-8; read it as GB18030 (the default of Chinese Windows)",
+    },
+    "table.no_year": {
+        "zh": "{path} 的标题中没有年度（如“2022 年”）；请用 --year 指定预算年度",
+        "en": "{path} has no year in a title (like `2022 年`); give the budget year with --year",
+    },
+    "table.out_not_a_folder": {"zh": "--out {path} 不是目录", "en": "--out {path} is not a folder"},
+    "table.files_exist": {
+        "zh": "{count} 个目标文件已存在（如 {path}），未写入任何文件；确认要覆盖时请加 --force",
+        "en": "{count} goal files exist already (such as {path}); nothing was written, add --force to overwrite them",
+    },
+    "table.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "table.imported": {
+        "zh": "已从 {source} 导入 {count} 个项目到 {out}",
+        "en": "imported {count} projects from {source} into {out}",
+    },
+    "table.unknown_export_format": {
+        "zh": "无法从 {path} 判断导出格式；请用 --to xlsx、csv、md 或 html 指定",
+        "en": "cannot tell the export format from {path}; give --to xlsx, csv, md or html",
+    },
+    "table.output_is_a_folder": {"zh": "--output {path} 是目录", "en": "--output {path} is a folder"},
+    "table.not_exported": {
+        "zh": "未通过 YAML 或 schema 检查，未导出",
+        "en": "not exported: it does not pass the YAML and schema checks",
+    },
+    "table.field_left_out": {
+        "zh": "公开表的五列中没有 `{field}` 的位置：{count} 个文件的 `{field}` 未导出",
+        "en": "the published five-column table has no place for `{field}`: left out of {count} files",
+    },
+    "table.nothing_exported": {
+        "zh": "没有可导出的目标文件，未写入表格",
+        "en": "no goal file could be exported; no table was written",
+    },
+    "table.exported": {
+        "zh": "已将 {count} 个项目导出到 {output}",
+        "en": "exported {count} projects to {output}",
+    },
 }
 
 def placeholders(template: str) -> set[str]:

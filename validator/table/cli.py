@@ -1,0 +1,227 @@
+"""``goals-lint import SOURCE --out DIR`` and ``goals-lint export PATH --to FORMAT --output FILE``.
+
+Exit codes: 0 done; 1 the source had something the importer could not understand
+(nothing is written: the folder always holds a whole table or nothing new), or some
+goal files could not be exported (the others are); 2 usage errors, including files
+that exist when ``--force`` was not given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, Sequence, TextIO
+
+from validator.messages import LANGUAGES, language_from_environment, render
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+SOURCE_FORMATS = {".txt": "text", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".md": "md", ".html": "html", ".htm": "html"}
+
+
+def _usage_error(message_id: str, **params: Any) -> Exception:
+    from validator.cli import UsageError  # validator.cli imports this module: import late
+
+    return UsageError(message_id, **params)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _usage_error("cli.usage", detail=message)
+
+
+def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    command, arguments = argv[0], list(argv[1:])
+    if command == "import":
+        return _import(arguments, out, err)
+    return _export(arguments, out, err)
+
+
+class _Printer:
+    """Messages in the user's language: results on ``out``, problems and notes on ``err``."""
+
+    def __init__(self, lang: str, out: TextIO, err: TextIO) -> None:
+        self.lang, self.out, self.err = lang, out, err
+
+    def result(self, message_id: str, **params: Any) -> None:
+        self.out.write(render(message_id, params, self.lang) + "\n")
+
+    def problem(self, where: str, message_id: str, **params: Any) -> None:
+        self.err.write(f"{where}: {render(message_id, params, self.lang)}\n")
+
+
+# --- import ---
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="goals-lint import",
+                     description="Import a published performance-goal table into goal files (one per project).")
+    parser.add_argument("source", metavar="SOURCE", help="the table: .txt (PDF text), .csv or .xlsx")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the goal files")
+    parser.add_argument("--force", action="store_true", help="overwrite goal files that exist")
+    parser.add_argument("--year", type=int, help="budget year (default: from the table's title)")
+    parser.add_argument("--from", dest="source_format", choices=sorted(set(SOURCE_FORMATS.values())),
+                        help="source format (default: from the file name)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="message language")
+    return parser
+
+
+def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
+    from validator.table.categories import CategoryNames
+    from validator.table.slug import project_file_name
+    from validator.table.writer import goal_file_text, schema_comment_for, write_atomically
+
+    args = _import_parser().parse_args(arguments)
+    printer = _Printer(args.lang or language_from_environment(), out, err)
+    source_format = args.source_format or SOURCE_FORMATS.get(os.path.splitext(args.source)[1].lower())
+    if source_format is None:
+        raise _usage_error("table.unknown_source_format", path=args.source)
+    if not os.path.isfile(args.source):
+        raise _usage_error("table.source_missing", path=args.source)
+
+    names = CategoryNames()
+    projects, problems = _read_source(args.source, source_format, names, printer)
+    if not projects and not problems:
+        problems.append(("1", "table.no_projects", {}))
+    if problems:
+        for place, message_id, params in problems:
+            printer.problem(f"{args.source}:{place}", message_id, **params)
+        printer.result("table.nothing_written", count=len(problems))
+        return EXIT_FAILED
+    if args.year is None and any(project.year is None for project in projects):
+        raise _usage_error("table.no_year", path=args.source)
+
+    if os.path.exists(args.out) and not os.path.isdir(args.out):
+        raise _usage_error("table.out_not_a_folder", path=args.out)
+    planned = []
+    for position, project in enumerate(projects, 1):
+        file_name = project_file_name(position, len(projects), project.project)
+        path = os.path.join(args.out, file_name)
+        # The slug cannot leave --out; this says so once more, where it matters.
+        if os.path.dirname(os.path.abspath(path)) != os.path.abspath(args.out):
+            raise RuntimeError(f"file name {file_name!r} leaves the output folder")
+        planned.append((path, project.goal_data(args.year if args.year is not None else project.year)))
+    existing = [path for path, _ in planned if os.path.lexists(path)]
+    if existing and not args.force:
+        raise _usage_error("table.files_exist", count=len(existing), path=existing[0])
+
+    os.makedirs(args.out, exist_ok=True)
+    comment = schema_comment_for(args.out)
+    for path, data in planned:
+        write_atomically(path, goal_file_text(data, comment).encode("utf-8"))
+        printer.result("table.wrote", path=path.replace(os.sep, "/"))
+    for note in names.notes():
+        printer.problem(f"{args.source}:{note.first_place}", f"table.{note.level}_mapped",
+                        original=note.original, standard=note.standard, count=note.count)
+    printer.result("table.imported", count=len(planned), source=args.source, out=args.out)
+    return EXIT_OK
+
+
+def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -> tuple[list, list]:
+    """Projects and problems (as (place, message id, params)) from the source file."""
+    from validator.table.model import TableProblem
+
+    problems: list[TableProblem] = []
+    try:
+        if source_format == "text":
+            from validator.table.text_source import read_text_table
+
+            with open(path, "rb") as stream:
+                data = stream.read()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise _usage_error("table.source_not_utf8", path=path) from None
+            table = read_text_table(text, names)
+            return table.projects, list(table.problems)
+        from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_sheet_rows, xlsx_sheets
+
+        if source_format == "csv":
+            with open(path, "rb") as stream:
+                rows, encoding = csv_rows(stream.read())
+            if encoding != "UTF-8":
+                printer.problem(path, "table.read_as_gb18030")
+            sheets = [rows]
+        else:
+            sheets = xlsx_sheets(path)
+    except OSError as error:
+        raise _usage_error("table.source_unreadable", path=path, reason=error.strerror or str(error)) from None
+    except UnreadableWorkbook as error:
+        raise _usage_error("table.source_unreadable", path=path, reason=str(error)) from None
+    projects = []
+    for rows in sheets:
+        projects += read_sheet_rows(rows, names, problems)
+    return projects, problems
+
+
+# --- export ---
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from validator.table.export import FORMATS
+
+    parser = _Parser(prog="goals-lint export",
+                     description="Write the published performance-goal table from goal files.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="goal files or folders")
+    parser.add_argument("--to", choices=FORMATS, help="output format (default: from --output's suffix)")
+    parser.add_argument("--output", required=True, metavar="FILE", help="the table to write")
+    parser.add_argument("--lang", choices=LANGUAGES, help="message language")
+    return parser
+
+
+# Fields a goal file may have that the published five-column table has no place for.
+_NOT_IN_THE_TABLE = ("code", "notes", "subcategory")
+
+
+def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
+    from validator.linter import discover
+    from validator.loader import read_goal_file
+    from validator.registry import RULES_BY_SLUG
+    from validator.table.export import grouped, write_table
+
+    args = _export_parser().parse_args(arguments)
+    printer = _Printer(args.lang or language_from_environment(), out, err)
+    to = args.to or EXPORT_SUFFIXES.get(os.path.splitext(args.output)[1].lower())
+    if to is None:
+        raise _usage_error("table.unknown_export_format", path=args.output)
+    try:
+        files = discover(args.paths)
+    except FileNotFoundError as missing:
+        raise _usage_error("cli.path_missing", path=str(missing)) from None
+    if not files:
+        raise _usage_error("cli.no_files", paths=" ".join(args.paths))
+
+    schema_rule = RULES_BY_SLUG["schema"]
+    goals = []
+    left_out: dict[str, int] = {}
+    rejected = 0
+    for path in files:
+        goal_file = read_goal_file(path)
+        problems = [(problem.span, problem.message_id, problem.params) for problem in goal_file.problems]
+        if goal_file.readable:
+            source_map = goal_file.source_map
+            problems += [(source_map.span(problem.pointer, problem.at_key), problem.message_id, problem.params)
+                         for problem in schema_rule.check(goal_file.data, source_map)]
+        if problems:
+            rejected += 1
+            for span, message_id, params in problems:
+                printer.problem(f"{path}:{span.line}:{span.column}", message_id, **params)
+            printer.problem(path, "table.not_exported")
+            continue
+        goals.append(goal_file.data)
+        for field in _NOT_IN_THE_TABLE:
+            holders = [goal_file.data] if field != "subcategory" else goal_file.data["indicators"]
+            if any(field in holder for holder in holders):
+                left_out[field] = left_out.get(field, 0) + 1
+    for field, count in left_out.items():
+        printer.problem(args.output, "table.field_left_out", field=field, count=count)
+    if not goals:
+        printer.result("table.nothing_exported")
+        return EXIT_FAILED
+    if os.path.isdir(args.output):
+        raise _usage_error("table.output_is_a_folder", path=args.output)
+    write_table(grouped(goals), to, args.output)
+    printer.result("table.exported", count=len(goals), output=args.output)
+    return EXIT_FAILED if rejected else EXIT_OK

@@ -1,0 +1,160 @@
+"""The published table from goal files: one row per project, grouped by department.
+
+Each group has the original's title row (``<department> <year> 年项目支出绩效目标表``)
+and header row, then the five columns; the indicators are written back in the
+``1、效益指标：NAME，年度指标值：VALUE。`` form. Importing an export gives back the
+same goal files: titles carry the year, and every line break written inside a cell
+(between indicators, for reading) is one the importer removes.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import tempfile
+from typing import Any, NamedTuple
+
+from validator.table.indicators import indicator_text
+from validator.table.writer import write_atomically
+
+HEADINGS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
+FORMATS = ("xlsx", "csv", "md", "html")
+
+
+class Group(NamedTuple):
+    department: str
+    year: int
+    projects: list[dict[str, Any]]
+
+    @property
+    def title(self) -> str:
+        return f"{self.department} {self.year} 年项目支出绩效目标表"
+
+
+def grouped(goals: list[dict[str, Any]]) -> list[Group]:
+    """Projects by (department, year), groups and projects in the order first seen."""
+    groups: dict[tuple[str, int], Group] = {}
+    for goal in goals:
+        key = (goal["department"], goal["year"])
+        groups.setdefault(key, Group(goal["department"], goal["year"], [])).projects.append(goal)
+    return list(groups.values())
+
+
+def row_cells(goal: dict[str, Any], indicator_separator: str) -> list[str]:
+    return [goal["department"], goal["budget_unit"], goal["project"], goal["objective"],
+            indicator_separator.join(indicator_text(goal["indicators"]))]
+
+
+def write_table(groups: list[Group], to: str, output: str) -> None:
+    if to == "xlsx":
+        _write_xlsx(groups, output)
+        return
+    render = {"csv": _csv, "md": _markdown, "html": _html}[to]
+    write_atomically(output, render(groups))
+
+
+def _csv(groups: list[Group]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for number, group in enumerate(groups):
+        if number:
+            writer.writerow([])
+        writer.writerow([group.title])
+        writer.writerow(HEADINGS)
+        for goal in group.projects:
+            writer.writerow(row_cells(goal, ""))
+    # With a BOM, Excel opens UTF-8 as UTF-8 instead of the system's GBK.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _markdown_cell(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    for char in "\\`*_[]|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped.replace("\n", "<br>")
+
+
+def _markdown(groups: list[Group]) -> bytes:
+    lines = []
+    for group in groups:
+        lines += [f"## {_markdown_cell(group.title)}", ""]
+        lines.append("| " + " | ".join(HEADINGS) + " |")
+        lines.append("|" + "---|" * len(HEADINGS))
+        for goal in group.projects:
+            lines.append("| " + " | ".join(_markdown_cell(cell) for cell in row_cells(goal, "\n")) + " |")
+        lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
+_STYLE = (
+    "body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:2em}"
+    "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}"
+    "th{background:#eee}"
+)
+
+
+def _html(groups: list[Group]) -> bytes:
+    def cell(text: str) -> str:
+        return html.escape(text, quote=True).replace("\n", "<br>")
+
+    title = cell(groups[0].title) if groups else ""
+    parts = ["<!DOCTYPE html>", '<html lang="zh-CN">',
+             f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>', "<body>"]
+    for group in groups:
+        parts.append(f"<h2>{cell(group.title)}</h2>")
+        parts.append("<table>")
+        parts.append("<thead><tr>" + "".join(f"<th>{heading}</th>" for heading in HEADINGS) + "</tr></thead>")
+        parts.append("<tbody>")
+        for goal in group.projects:
+            parts.append("<tr>" + "".join(f"<td>{cell(text)}</td>" for text in row_cells(goal, "\n")) + "</tr>")
+        parts.append("</tbody>")
+        parts.append("</table>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+_COLUMN_WIDTHS = (16, 18, 26, 50, 80)
+
+
+def _write_xlsx(groups: list[Group], output: str) -> None:
+    import openpyxl  # only export pays for it
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "绩效目标表"
+    for index, width in enumerate(_COLUMN_WIDTHS):
+        sheet.column_dimensions["ABCDE"[index]].width = width
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    row = 1
+    for number, group in enumerate(groups):
+        if number:
+            row += 1  # a blank row between departments
+        sheet.cell(row, 1, group.title).font = Font(bold=True, size=14)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADINGS))
+        row += 1
+        for column, heading in enumerate(HEADINGS, 1):
+            header = sheet.cell(row, column, heading)
+            header.font = Font(bold=True)
+            header.fill = PatternFill("solid", fgColor="DDDDDD")
+        row += 1
+        for goal in group.projects:
+            for column, text in enumerate(row_cells(goal, "\n"), 1):
+                cell = sheet.cell(row, column)
+                cell.value = text
+                cell.data_type = "s"  # text as written: `1200` stays text, `=…` is no formula
+                cell.alignment = wrapped
+            row += 1
+    directory = os.path.dirname(os.path.abspath(output))
+    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".goals-lint-", suffix=".xlsx")
+    os.close(descriptor)
+    try:
+        workbook.save(temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, output)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
