@@ -25,7 +25,8 @@ What it does:
      roughly the least any parse-and-validate tool can cost);
    * goals-lint in-process: ``validator.cli.main([dir, "--format", "json"])``
      with stdout captured (includes file discovery, reading, the schema check,
-     the rules and the JSON report);
+     the rules and the JSON report), its caches of parsed targets emptied
+     before every run;
    * goals-lint, check-jsonschema (schema only) and ``yamllint -d relaxed`` as
      one subprocess over the whole folder (ms/file, whole process);
    * single-file start-up: one process checking one file, as pre-commit does
@@ -477,8 +478,24 @@ def load_cli() -> tuple[Callable[..., Any] | None, str]:
     return cli.main, ""
 
 
+def forget_parsed_targets() -> None:
+    """Empty goals-lint's caches of parsed targets and names.
+
+    A real run sees each target once; repeating the run in one process would
+    otherwise time cache hits, not parsing.
+    """
+    try:
+        from validator import targets
+    except ImportError:
+        return
+    for cached in (getattr(targets, name, None) for name in ("parse_target", "comparison_key", "name_core")):
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
 def call_cli(main: Callable[..., Any], argv: list[str]) -> tuple[int, str]:
     """Run the CLI in-process with its output captured; returns (exit code, output)."""
+    forget_parsed_targets()
     out, err = io.StringIO(), io.StringIO()
     code: Any = 0
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -8,7 +8,7 @@ where diagnostics are sorted before any reporter sees them.
 from __future__ import annotations
 
 import os
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from validator.config import Config
 from validator.diagnostics import Diagnostic, Problem, Related, Severity
@@ -114,6 +114,9 @@ class GoalData(NamedTuple):
     data: dict
 
 
+_READ_CODES = frozenset(rule.code for rule in RULES if rule.stage == "read")
+
+
 class _FileCheck:
     """One reported file while it is being checked.
 
@@ -127,7 +130,7 @@ class _FileCheck:
         self.goal_file = goal_file
         self.enabled = enabled
         self.candidates: list[Diagnostic] = []
-        self.rules_run: set[str] = {rule.code for rule in RULES if rule.stage == "read"}
+        self.rules_run: set[str] = set(_READ_CODES)
         self.schema_valid = False
 
 
@@ -138,7 +141,8 @@ def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str
     """
     result = LintResult()
     schema_rules = [rule for rule in RULES if rule.stage == "schema"]
-    data_rules = [rule for rule in RULES if rule.stage == "data"]
+    # Each data rule with its options, worked out once for the run.
+    data_rules = [(rule, selection.config.options_for(rule)) for rule in RULES if rule.stage == "data"]
     project_rules = [rule for rule in RULES if rule.stage == "project" and rule.code in selection.enabled]
     checks: dict[str, _FileCheck] = {}
     valid_files: dict[str, GoalFile] = {}
@@ -184,7 +188,7 @@ def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
 
 
 def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
-                data_rules: list[Rule]) -> _FileCheck:
+                data_rules: list[tuple[Rule, dict[str, Any]]]) -> _FileCheck:
     """What the file's own checks find, and whether the schema accepts it."""
     check = _FileCheck(goal_file, selection.enabled - selection.ignored_for(goal_file.path))
     enabled = check.enabled
@@ -209,10 +213,9 @@ def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Ru
         return check
     check.schema_valid = True
     files = {goal_file.path: goal_file}
-    for rule in data_rules:
+    for rule, options in data_rules:
         if rule.code in enabled:
             check.rules_run.add(rule.code)
-            options = selection.config.options_for(rule)
             for problem in rule.check(goal_file.data, **options):
                 check.candidates.append(_located(goal_file, rule, problem, selection, files))
     return check

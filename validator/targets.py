@@ -127,6 +127,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=8192)
 def comparison_key(text: str) -> str:
     """A name or target as compared for sameness: NFKC, no whitespace, no stray
     punctuation at either end (``系统并发数.`` = ``系统并发数 `` = ``系统并发数``)."""
@@ -137,6 +138,8 @@ def comparison_key(text: str) -> str:
 @lru_cache(maxsize=4096)
 def parse_target(text: str) -> Target:
     normalized = normalize(text)
+    if not any(character.isdigit() for character in normalized):
+        return Target(text, normalized, (), False, _qualitative_kind(normalized), comparison_key(normalized))
     # Dates are blanked with spaces so positions stay the same for the rest.
     masked = _DATE.sub(lambda match: " " * len(match.group()), normalized)
     bounds: list[Bound] = []
@@ -275,6 +278,7 @@ def name_unit(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def name_core(name: str) -> str:
     """The name without stray punctuation, spaces or a closing parenthesis: its head noun is last."""
     key = comparison_key(name)

@@ -76,7 +76,8 @@ LOWER_IS_BETTER = (
     "时延", "延迟", "延时", "差错率", "错误率", "出错率", "故障率", "失败率", "投诉率", "投诉量", "丢包率", "误报率",
     "漏报率", "返工率", "成本", "费用", "单价", "造价",
 )
-_KEYWORDS = HIGHER_IS_BETTER + LOWER_IS_BETTER
+_KEYWORD_SET = frozenset(HIGHER_IS_BETTER + LOWER_IS_BETTER)
+_KEYWORD_LENGTHS = sorted({len(keyword) for keyword in _KEYWORD_SET}, reverse=True)
 # A name that measures a change of something turns its direction round.
 CHANGE_VERBS = ("节约", "节省", "减少", "降低", "压缩", "下降", "缩短", "提高", "提升", "增加", "增长")
 _UPPER_LIMITS = ("≤", "<")
@@ -85,14 +86,15 @@ _LOWER_LIMITS = ("≥", ">")
 
 def check(data: dict[str, Any]) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
+        stated = [bound for bound in parse_target(indicator["target"]).bounds if bound.stated]
+        if not stated:
+            continue  # a plain value (`99%`) runs no way at all
         core = name_core(indicator["name"])
         if any(word in core for word in CHANGE_VERBS):
             continue  # 节约运行成本 ≥50万元 is a saving: more is better
         name_head = _head(core)
-        for bound in parse_target(indicator["target"]).bounds:
+        for bound in stated:
             keyword = _head(comparison_key(bound.subject)) or name_head
-            if keyword is None or not bound.stated:
-                continue
             if keyword in HIGHER_IS_BETTER and bound.comparison in _UPPER_LIMITS:
                 message_id = "rule.comparison_direction.upper_limit"
             elif keyword in LOWER_IS_BETTER and bound.comparison in _LOWER_LIMITS:
@@ -106,8 +108,10 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
 
 def _head(text: str) -> str | None:
     """The keyword a name ends with: its head word, which comes last in Chinese."""
-    matches = [keyword for keyword in _KEYWORDS if text.endswith(keyword)]
-    return max(matches, key=len) if matches else None
+    for length in _KEYWORD_LENGTHS:  # longest first
+        if text[-length:] in _KEYWORD_SET:
+            return text[-length:]
+    return None
 
 
 RULE = Rule(

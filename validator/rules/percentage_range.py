@@ -64,14 +64,13 @@ CHANGE_WORDS = ("增长率", "增长", "增幅", "增速", "增加", "提高", "
 
 def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
-        measures_change = any(word in indicator["name"] for word in change_words)
         for bound in parse_target(indicator["target"]).percentages:
-            if measures_change or any(word in bound.subject for word in change_words):
-                continue
             message_id = _out_of_range(bound)
-            if message_id:
-                yield Problem(f"/indicators/{index}/target", message_id,
-                              {"percentage": f"{bound.number}%", "name": indicator["name"]})
+            if message_id is None or any(word in indicator["name"] or word in bound.subject
+                                         for word in change_words):
+                continue
+            yield Problem(f"/indicators/{index}/target", message_id,
+                          {"percentage": f"{bound.number}%", "name": indicator["name"]})
 
 
 def _out_of_range(bound: Bound) -> str | None:
