@@ -121,6 +121,13 @@ def test_github_escaping_of_data_and_properties():
     assert escape_property("goals/a:b,c%.yaml") == "goals/a%3Ab%2Cc%25.yaml"
 
 
+def test_github_annotation_over_several_lines_has_no_columns(project):
+    # An indicator without `target`: reported on the whole indicator, lines 7 to 9.
+    write(project, "goals/2022/typo.yaml", VALID_GOAL.replace("    target: 1200万\n", ""))
+    lines = run("goals/2022/typo.yaml", "--format", "github", "--select", "schema", "--lang", "en").out.splitlines()
+    assert lines[0].startswith("::error file=goals/2022/typo.yaml,line=7,endLine=9,title=GL002 schema::")
+
+
 def test_an_explicit_format_wins_over_github_actions(project, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert not run("goals", "--format", "text").out.startswith("::")

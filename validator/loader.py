@@ -247,11 +247,13 @@ def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
 class _Collection:
     """A mapping or sequence being built, with the key waiting for its value."""
 
-    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans")
+    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans", "flow", "last_end")
 
-    def __init__(self, value: dict | list, pointer: str) -> None:
+    def __init__(self, value: dict | list, pointer: str, flow: bool) -> None:
         self.value = value
         self.pointer = pointer
+        self.flow = flow  # `[a, b]` ends at its bracket; a block collection at its last value
+        self.last_end: tuple[int, int] | None = None
         self.pending_key: str | None = None
         self.pending_key_span: RawSpan | None = None
         self.key_spans: dict[str, RawSpan] = {}
@@ -284,6 +286,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
             value_spans[""] = span
             return
         parent = stack[-1]
+        parent.last_end = (span[2], span[3])
         if isinstance(parent.value, list):
             pointer = f"{parent.pointer}/{len(parent.value)}"
             parent.value.append(value)
@@ -361,13 +364,18 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                     return
                 pointer = next_pointer()
                 container: dict | list = {} if event_type is yaml.MappingStartEvent else []
-                stack.append(_Collection(container, pointer))
+                stack.append(_Collection(container, pointer, bool(event.flow_style)))
                 # Remember where it starts; the end is known at the matching end event.
                 value_spans[pointer] = _raw_span(event.start_mark, event.start_mark)
             elif event_type is yaml.MappingEndEvent or event_type is yaml.SequenceEndEvent:
                 finished = stack.pop()
                 start = value_spans.pop(finished.pointer)
-                span = (start[0], start[1], event.end_mark.line, event.end_mark.column)
+                # libyaml ends a block collection where the next token starts (the next
+                # item, maybe lines below); the region should end with its last value.
+                end = finished.last_end
+                if finished.flow or end is None:
+                    end = (event.end_mark.line, event.end_mark.column)
+                span = (start[0], start[1], end[0], end[1])
                 place(finished.value, span, None)
             elif event_type is yaml.AliasEvent:
                 # Never expanded: that is what makes an alias bomb harmless here.

@@ -33,15 +33,18 @@ def escape_property(text: str) -> str:
 
 def annotation(diagnostic: Diagnostic, root: str, lang: str) -> str:
     span = diagnostic.span
-    properties = {
-        "file": relative_path(diagnostic.path, root),
-        "line": str(span.line),
-        "col": str(span.column),
-        "endLine": str(span.end_line),
+    properties = {"file": relative_path(diagnostic.path, root), "line": str(span.line)}
+    # Our end is exclusive: a region ending at column 1 ends on the line before.
+    end_line = span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else span.end_line
+    # GitHub takes columns only on a one-line region: a region over several lines
+    # (a whole indicator missing a field) is given by its lines alone.
+    if end_line == span.line:
+        properties["col"] = str(span.column)
+    properties["endLine"] = str(end_line)
+    if span.end_line == span.line:
         # GitHub's endColumn is the last column of the region; ours is one past it.
-        "endColumn": str(max(span.end_column - 1, span.column)),
-        "title": f"{diagnostic.code} {diagnostic.rule}",
-    }
+        properties["endColumn"] = str(max(span.end_column - 1, span.column))
+    properties["title"] = f"{diagnostic.code} {diagnostic.rule}"
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
     message = diagnostic.message(lang)
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
