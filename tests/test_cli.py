@@ -188,6 +188,8 @@ def test_list_rules_and_explain(tmp_path):
     assert explained.out.startswith("GL002 schema: 文件必须符合目标文件的结构")
     assert "## What it does" in explained.out and "Use instead:" in explained.out
     assert run("--explain", "gl001").out.startswith("GL001 yaml-syntax")
+    options = run("--explain", "percentage-range").out
+    assert "\n## Options\n- `change-words` (default: 增长率, 增长, 增幅," in options
 
 
 def test_json_report_shape_for_a_clean_run(tmp_path):

@@ -163,6 +163,11 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         if rule is None:
             raise UsageError("cli.unknown_rule", name=args.explain)
         out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n")
+        if rule.options:
+            out.write("\n## Options\n")
+            for name, option in rule.options.items():
+                default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
+                out.write(f"- `{name}` (default: {default}): {option.help}\n")
         return EXIT_OK
 
     if args.max_file_size is not None:
