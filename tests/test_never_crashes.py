@@ -53,3 +53,34 @@ def test_mutated_goal_files_never_crash(tmp_path, seed):
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         for lang in ("zh", "en"):
             assert diagnostic.message(lang)
+
+
+TARGET_PIECES = ["≥", "≤", ">", "<", "=", "-", "−", "~", "至", "到", "或", "，", "；", "。", ".", " ", "%", "％", "百分比",
+                 "万", "亿", "个", "个月", "小时", "Gbps", "以上", "以内", "不少于", "不超过", "为", "达到", "12月底前",
+                 "2022年", "第四季度", "12345热线", "IPv6", "5G", "0", "1", "9", "100", "99.5", "１００", "1,000",
+                 "满意度", "增长率", "明显提升", "优", "满足", "（%）", "(", ")", "成本", "响应时间", "可用率", "\u3000", "…"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rules_never_crash_on_strange_names_and_targets(seed):
+    """Every data rule on 400 schema-valid indicators made of the parser's trickiest pieces."""
+    from validator.config import Config
+    from validator.messages import render
+    from validator.registry import RULES
+
+    rng = random.Random(seed)
+    config = Config(root=".")
+
+    def text():
+        return "".join(rng.choice(TARGET_PIECES) for _ in range(rng.randint(1, 8))) or "x"
+
+    indicators = [{"seq": rng.randint(1, 5), "category": rng.choice(["产出指标", "效益指标", "满意度指标", "成本指标"]),
+                   "name": text(), "target": text()} for _ in range(400)]
+    data = {"year": 2022, "department": "d", "budget_unit": "u", "project": text(), "objective": "o",
+            "indicators": indicators}
+    for rule in RULES:
+        if rule.stage == "data":
+            for problem in rule.check(data, **config.options_for(rule)):
+                assert problem.pointer.startswith(("/indicators", "/project"))
+                for lang in ("zh", "en"):  # every placeholder filled ({related_line} by the linter)
+                    assert render(problem.message_id, {**problem.params, "related_line": 1}, lang)
