@@ -266,3 +266,16 @@ def test_an_indicator_that_is_not_a_mapping_is_named_by_its_position(tmp_path):
         result = run_json(str(tmp_path), lang=lang)
         assert result.locations() == [("item.yaml", 7, 5, "GL002")]
         assert result.diagnostics[0]["message"] == message
+
+
+def test_each_missing_field_is_reported_once(tmp_path):
+    """jsonschema raises one `required` error per missing field, each naming all of them."""
+    write(tmp_path, "goals/bad.yaml", "year: 2023\nproject: x\n")
+    result = run_json(str(tmp_path / "goals"), "--select", "schema")
+    assert [d["message"] for d in result.diagnostics] == [
+        "missing required field `department` (supervising department)",
+        "missing required field `budget_unit` (budget unit)",
+        "missing required field `objective` (performance objective)",
+        "missing required field `indicators` (indicators)",
+    ]
+    assert result.report["summary"]["errors"] == 4

@@ -108,10 +108,16 @@ def check(data: Any, source_map: SourceMap) -> Iterator[Problem]:
         for problem in problems
         if problem.message_id == "schema.unknown_field_suggest"
     }
+    # jsonschema raises one `required` error per missing field, each naming the whole
+    # list: the same problem arrives once per missing field.
+    seen: set[tuple[str, str, str, bool]] = set()
     for problem in problems:
         if problem.message_id == "schema.required" and (problem.pointer, problem.params["field"]) in misspelt:
             continue
-        yield problem
+        key = (problem.pointer, problem.message_id, repr(problem.params), problem.at_key)
+        if key not in seen:
+            seen.add(key)
+            yield problem
 
 
 def _title(subschema: Any) -> dict[str, str] | tuple[str, dict[str, Any]]:
