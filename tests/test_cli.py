@@ -262,11 +262,16 @@ def test_files_inside_goals_are_compared_with_the_whole_goals_folder(tmp_path, m
     whole = run("goals", "--lang", "en")
     changed = run("goals/2022/c.yaml", "goals/2022/b.yaml", "--lang", "en")
     assert changed.code == whole.code == 1
-    assert changed.out.splitlines()[0] == whole.out.splitlines()[0]
-    assert changed.out.splitlines()[0].startswith("goals/2022/c.yaml:4:10: GL207 ")
+    whole_lines = whole.out.splitlines()
+    assert whole_lines[0].startswith("goals/2022/a.yaml:4:10: GL207 ")
+    assert changed.out.splitlines()[0] == whole_lines[1]
+    assert whole_lines[1].startswith("goals/2022/c.yaml:4:10: GL207 ")
     assert "`goals/2022/a.yaml` (line 4)" in changed.out
-    # The earlier of the two is not reported, in both kinds of run.
-    assert run("goals/2022/a.yaml").code == 0
+    # Each copy is refused, whichever is passed: the earlier one points at the later.
+    only_a = run("goals/2022/a.yaml", "--lang", "en")
+    assert only_a.code == 1
+    assert only_a.out.splitlines()[0] == whole_lines[0]
+    assert "`goals/2022/c.yaml` (line 4)" in only_a.out
 
 
 def test_context_option_and_config_key(tmp_path, monkeypatch):

@@ -202,8 +202,11 @@ def test_a_cross_file_problem_points_at_the_other_file_in_sarif(project):
     write(project, "goals/2022/zz-copy.yaml", VALID_GOAL.replace("广州移动", "广州三期"))
     log = json.loads(run("goals", "--format", "sarif", "--lang", "en").out)
     jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
-    [duplicate] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "GL207"]
-    assert duplicate["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "goals/2022/zz-copy.yaml"
+    # Both copies are reported; the later one points back at good.yaml.
+    duplicates = [r for r in log["runs"][0]["results"] if r["ruleId"] == "GL207"]
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in duplicates] == [
+        "goals/2022/good.yaml", "goals/2022/zz-copy.yaml"]
+    duplicate = duplicates[1]
     assert "`goals/2022/good.yaml` (line 4)" in duplicate["message"]["text"]
     assert duplicate["relatedLocations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "goals/2022/good.yaml", "uriBaseId": "%SRCROOT%"},

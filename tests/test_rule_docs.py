@@ -29,21 +29,21 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     expected = marked_lines(examples.failing, rule.slug)
     assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
     # A cross-file rule needs another file to compare with: the failing example
-    # also stands in an earlier file, and only the later one is reported.
-    other = {"a-other.yaml": examples.failing} if rule.stage == "project" else {}
+    # stands in two files, and both are reported.
+    files = ("a-copy.yaml", "example.yaml") if rule.stage == "project" else ("example.yaml",)
 
-    for name, text in {**other, "example.yaml": examples.failing}.items():
-        write(tmp_path, f"failing/{name}", text)
+    for name in files:
+        write(tmp_path, f"failing/{name}", examples.failing)
     # --strict: a warning-level rule's example must fail the run too.
     failing = run_json(str(tmp_path / "failing"), "--select", rule.slug, "--strict")
     assert sorted({(Path(d["path"]).name, d["line"]) for d in failing.diagnostics}) == [
-        ("example.yaml", line) for line in expected
+        (name, line) for name in files for line in expected
     ]
     assert {d["rule"] for d in failing.diagnostics} == {rule.slug}
     assert failing.code == 1
 
-    for name, text in {**other, "example.yaml": examples.passing}.items():
-        write(tmp_path, f"passing/{name}", text)
+    for name in files:  # the first file keeps the failing example: the passing one must not clash
+        write(tmp_path, f"passing/{name}", examples.failing if name != "example.yaml" else examples.passing)
     passing = run_json(str(tmp_path / "passing"), "--select", rule.slug, "--strict")
     assert passing.diagnostics == []
     assert passing.code == 0

@@ -256,19 +256,22 @@ def test_duplicate_project_across_files_with_context(tmp_path):
                                                                         "广州市政务服务数据管理局 \nproject"))
     write(tmp_path, "goals/c.yaml", goal(("产出指标", "x", "1个"), ("效益指标", "y", "1个"), project="另一个项目"))
     whole = run_json(str(tmp_path / "goals"), "--select", "duplicate-project")
-    assert [(Path(d["path"]).name, d["line"], d["column"]) for d in whole.diagnostics] == [("b.yaml", 5, 10)]
-    diagnostic = whole.diagnostics[0]
-    assert diagnostic["related"] == [{"line": 4, "column": 10, "path": str(first).replace("\\", "/")}]
-    assert diagnostic["message"].endswith(f"already has a goal file, `{first.as_posix()}` (line 4); keep one file per project")
+    assert [(Path(d["path"]).name, d["line"], d["column"]) for d in whole.diagnostics] == [
+        ("a.yaml", 4, 10), ("b.yaml", 5, 10)]
+    first_report, second_report = whole.diagnostics
+    assert second_report["related"] == [{"line": 4, "column": 10, "path": first.as_posix()}]
+    assert second_report["message"].endswith(f"also has the goal file `{first.as_posix()}` (line 4); "
+                                             "keep one file per project")
+    assert first_report["related"] == [{"line": 5, "column": 10, "path": second.as_posix()}]
 
+    # Only some files checked (pre-commit): the same answer for each of them.
     selection = Selection.build(Config(root=str(tmp_path)), ["duplicate-project"])
     context = [str(path).replace("\\", "/") for path in sorted((tmp_path / "goals").glob("*.yaml"))]
     only_second = lint_files([context[1]], selection, context=context)
-    assert [(d.path, d.span.line) for d in only_second.diagnostics] == [(str(second).replace("\\", "/"), 5)]
-    without_context = lint_files([context[1]], selection)
-    assert without_context.diagnostics == []
+    assert [(d.path, d.span.line) for d in only_second.diagnostics] == [(second.as_posix(), 5)]
     only_first = lint_files([context[0]], selection, context=context)
-    assert only_first.diagnostics == []  # as in the whole-folder run: the later file carries it
+    assert [(d.path, d.span.line) for d in only_first.diagnostics] == [(first.as_posix(), 4)]
+    assert lint_files([context[1]], selection).diagnostics == []  # nothing to compare with
 
 
 # --- the "done when" ------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from support import VALID_GOAL, run_json, write
@@ -96,6 +98,9 @@ def test_cross_file_problems_are_suppressible(tmp_path):
     copy = VALID_GOAL.replace("project: 广州移动政务服务平台建设",
                               "project: 广州移动政务服务平台建设  # goals-lint: disable=duplicate-project -- 分两期申报")
     write(tmp_path, "goals/b.yaml", copy)
+    # Each file carries the problem, so each says why it is accepted.
+    assert [Path(d["path"]).name for d in run_json(str(tmp_path / "goals")).diagnostics] == ["a.yaml"]
+    write(tmp_path, "goals/a.yaml", copy)
     assert run_json(str(tmp_path / "goals")).diagnostics == []
     write(tmp_path, "goals/b.yaml", VALID_GOAL)
     assert [d["rule"] for d in run_json(str(tmp_path / "goals")).diagnostics] == ["duplicate-project"]

@@ -398,9 +398,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it should be an upper limit (≤)",
     },
     "rule.duplicate_project": {
-        "zh": "同一项目（{year} 年，{budget_unit}，“{project}”）已有目标文件 `{other}`（第 {related_line} 行）；"
+        "zh": "同一项目（{year} 年，{budget_unit}，“{project}”）还有另一个目标文件 `{other}`（第 {related_line} 行）；"
         "每个项目只应有一个文件",
-        "en": "the same project ({year}, {budget_unit}, “{project}”) already has a goal file, "
+        "en": "the same project ({year}, {budget_unit}, “{project}”) also has the goal file "
         "`{other}` (line {related_line}); keep one file per project",
     },
     # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---

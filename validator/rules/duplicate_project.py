@@ -1,7 +1,7 @@
 """## What it does
 Reports a project that has two goal files: the same year, budget unit and project
-name (compared loosely, as `duplicate-indicator` compares names). The file that
-sorts later is reported, pointing at the first.
+name (compared loosely, as `duplicate-indicator` compares names). Each of the files
+is reported, pointing at the other.
 
 It looks across all files of a run. When only some files are checked (pre-commit
 passes the changed ones), the other goal files are still read for comparison.
@@ -13,7 +13,7 @@ targets.
 
 ## Example
 A file `goals/2022/a.yaml` and a copy of it, `goals/2022/b.yaml`, with the same
-`year`, `budget_unit` and `project`: `b.yaml` is reported at its `project` line.
+`year`, `budget_unit` and `project`: both are reported at their `project` line.
 
 ```yaml
 year: 2022
@@ -55,15 +55,20 @@ from validator.targets import comparison_key
 
 
 def check(files: Sequence[Any]) -> Iterator[tuple[str, Problem]]:
-    first_path: dict[tuple[Any, str, str], str] = {}
+    groups: dict[tuple[Any, str, str], list[Any]] = {}
     for goal in sorted(files, key=lambda goal: goal.path):
         data = goal.data
         key = (data["year"], comparison_key(data["budget_unit"]), comparison_key(data["project"]))
-        first = first_path.setdefault(key, goal.path)
-        if first != goal.path:
-            params = {"other": first, "project": data["project"], "year": data["year"],
+        groups.setdefault(key, []).append(goal)
+    for group in groups.values():
+        # Every file of a group is reported, each pointing at another: a pre-commit run
+        # that passes only the new copy must refuse it, whichever name sorts first.
+        for goal in group if len(group) > 1 else ():
+            other = group[1] if goal is group[0] else group[0]
+            data = goal.data
+            params = {"other": other.path, "project": data["project"], "year": data["year"],
                       "budget_unit": data["budget_unit"]}
-            yield goal.path, Problem("/project", "rule.duplicate_project", params, related=((first, "/project"),))
+            yield goal.path, Problem("/project", "rule.duplicate_project", params, related=((other.path, "/project"),))
 
 
 RULE = Rule(
