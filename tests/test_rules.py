@@ -162,7 +162,7 @@ def test_shares_stay_within_0_to_100_percent(tmp_path):
     assert [(d["line"], d["message_id"]) for d in result.diagnostics] == [
         (line_of(1, "target"), "rule.percentage_range.above"),
         (line_of(3, "target"), "rule.percentage_range.above"),
-        (line_of(4, "target"), "rule.percentage_range.above"),
+        (line_of(4, "target"), "rule.percentage_range.unreachable"),
         (line_of(5, "target"), "rule.percentage_range.above"),
         (line_of(6, "target"), "rule.percentage_range.below"),
     ]
@@ -283,3 +283,61 @@ def test_growth_above_100_two_100_percent_targets_and_a_name_off_stay_clean(tmp_
     result = run_json(str(write(tmp_path, "goals/goal.yaml", text)), "--strict")
     assert result.diagnostics == []
     assert result.code == 0
+
+
+# --- legitimate targets other tables use: no rule may fire ------------------------------------
+
+LEGITIMATE = [
+    ("产出指标", "系统运行保障", "7×24小时"),
+    ("产出指标", "运维值守时间", "5*8小时"),
+    ("产出指标", "系统可用率", "≥99.9%（7×24小时）"),
+    ("产出指标", "巡检完成率", "90%-100%"),
+    ("产出指标", "整改完成率", "95%～100%"),
+    ("产出指标", "培训时长", "≥40学时"),
+    ("产出指标", "在线服务时长", "≥20小时/天"),
+    ("产出指标", "项目完成时间", "2023-12-31前"),
+    ("产出指标", "系统上线时间", "2023.12.31前"),
+    ("产出指标", "验收时间", "2023/12/31"),
+    ("产出指标", "服务期", "1-12月"),
+    ("产出指标", "事项办理时限", "法定时限压缩50%以上"),
+    ("产出指标", "人员配比", "1:50"),
+    ("产出指标", "数据更新时效", "T+1"),
+    ("产出指标", "系统并发能力", "≥1万并发"),
+    ("产出指标", "视频会议接入能力", "支持≥100方同时接入"),
+    ("产出指标", "证书有效期", "长期有效"),
+    ("效益指标", "年度业务量", "是上年的150%"),
+    ("效益指标", "目标完成程度", "完成年度目标的120%"),
+    ("效益指标", "群众办事成本", "下降20%"),
+    ("效益指标", "项目验收", "通过验收"),
+    ("效益指标", "项目进度", "按时完成"),
+    ("效益指标", "安全生产", "无重大安全事故"),
+    ("效益指标", "预算执行", "控制在预算范围内"),
+    ("满意度指标", "企业满意度", "≥90%（抽样调查）"),
+    ("满意度指标", "群众满意度", "≥90%（抽样调查）"),
+    ("满意度指标", "群众不满意率", "≤5%"),
+    ("产出指标", "系统上线验收", "通过验收"),
+]
+
+
+def test_targets_other_tables_use_stay_clean(tmp_path):
+    result = run_json(str(write(tmp_path, "goals/goal.yaml", goal(*LEGITIMATE))), "--strict")
+    assert [(d["line"], d["rule"], d["message"]) for d in result.diagnostics] == []
+
+
+def test_a_unit_in_brackets_does_not_make_a_name_different(tmp_path):
+    text = goal(("产出指标", "系统可用率", "≥99%"), ("效益指标", "系统可用率（%）", "≥98%"))
+    result = check(tmp_path, text, "duplicate-indicator")
+    assert [d["line"] for d in result.diagnostics] == [line_of(2, "name")]
+
+
+def test_doubled_percent_sign_and_an_unmeetable_rate(tmp_path):
+    assert [d["message_id"] for d in check(tmp_path, goal(("产出指标", "可用率", "≥95%%")), "text-hygiene").diagnostics] \
+        == ["rule.text_hygiene.doubled"]
+    unreachable = check(tmp_path, goal(("产出指标", "平台可用率", "＞１００％")), "percentage-range", lang="zh")
+    assert [d["message"] for d in unreachable.diagnostics] == [
+        "指标值要求“大于 100%”：“平台可用率”是占比，最多只能达到 100%，这个目标永远无法完成"]
+
+
+def test_a_complaint_or_dissatisfaction_rate_should_be_low(tmp_path):
+    text = goal(("满意度指标", "群众不满意率", "≥5%"), ("满意度指标", "群众满意率", "≥95%"))
+    assert [d["line"] for d in check(tmp_path, text, "comparison-direction").diagnostics] == [line_of(1, "target")]

@@ -343,6 +343,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot exceed 100% "
         "(if it measures a change, say so in the name, e.g. 增长率)",
     },
+    "rule.percentage_range.unreachable": {
+        "zh": "指标值要求“大于 {percentage}”：“{name}”是占比，最多只能达到 100%，这个目标永远无法完成",
+        "en": "the target asks for more than {percentage}: “{name}” is a share, which cannot exceed 100%, "
+        "so the target can never be met",
+    },
     "rule.percentage_range.below": {
         "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不可能小于 0",
         "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be below 0",
@@ -368,8 +373,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "or a clear yes/no outcome (such as 完成项目终验)",
     },
     "rule.text_hygiene.whitespace": {
-        "zh": "{field}首尾有多余的空格：“{text}”",
-        "en": "the {field} has spaces at its start or end: “{text}”",
+        "zh": "{field}首尾有多余的空白（空格或换行）：“{text}”",
+        "en": "the {field} has whitespace (spaces or line breaks) at its start or end: “{text}”",
     },
     "rule.text_hygiene.leading": {
         "zh": "{field}开头有多余的标点“{mark}”",

@@ -39,7 +39,8 @@ _WORDS_AFTER = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下
 PERCENT_UNITS = frozenset({"%", "百分比"})
 # Chinese measure words and units, longest first when matched.
 _CJK_UNITS = sorted(
-    """个工作日 工作日 个月 小时 分钟 人次 户次 件次 项次 场次 家次 万元 亿元 千元 百分点 百分比 平方米 平方公里
+    """个工作日 工作日 个月 小时 分钟 人次 户次 件次 项次 场次 家次 万元 亿元 千元 个百分点 百分点 百分比 平方米 平方公里
+    学时 课时 工时 人天 人日 人月 并发 方
     公里 千米 立方米 千克 公斤 元 米 吨 个 次 份 条 件 项 人 家 台 套 户 篇 期 场 天 日 周 月 年 秒 分 张 本
     部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字
     """.split(),
@@ -62,12 +63,20 @@ _CJK_UNIT_SET = frozenset(_CJK_UNITS)
 _LONGEST_UNIT = max(map(len, _CJK_UNITS))
 _LATIN_UNIT_AT = re.compile(_LATIN_UNIT)
 # Dates and deadlines: their numbers are not targets (``12月底前100%到位``).
+_DEADLINE = r"(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前|止)?"
 _DATE = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前)?"
-    r"|\d{4}年(?:底|末|内|前|之前)?"
+    rf"\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}[日号]?{_DEADLINE}"  # 2023-12-31前, 2023.12.31, 2023/12/31
+    rf"|\d{{1,2}}\s*[-~至到]\s*\d{{1,2}}月{_DEADLINE}"  # 1-12月
+    rf"|(?:\d{{4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?{_DEADLINE}"
+    rf"|\d{{4}}年(?:底|末|内|前|之前)?"
     r"|第[1-4一二三四]季度"
 )
+# A ratio (人员配比 1:50) is one dimensionless value, not two targets.
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?")
+# 7×24小时, 5*8小时, 7x24: one quantity, a product.
+_TIMES = re.compile(r"(?<=\d)\s*[×*xX]\s*(?=\d)|(?<=[天日])\s*[×*]\s*(?=\d)")
 _RANGE_JOINERS = ("-", "~", "—", "–", "至", "到")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
 
@@ -78,6 +87,7 @@ class Bound(NamedTuple):
     unit: str  # "%", "个", "Gbps", or "" when none is written
     subject: str  # the words before it in the target (``面向政府用户`` in ``面向政府用户≥50``)
     stated: bool  # whether a comparison was written (≥, 不少于, 以上 …)
+    in_range: bool = False  # one end of a range (95%-100%): its ≥/≤ is the range's, not a limit
 
     @property
     def is_percentage(self) -> bool:
@@ -113,7 +123,7 @@ _OUTCOME_VERBS = ("完成", "通过", "实现", "建成", "上线", "按时", "�
 # Something that must not happen: 无明显影响, 无重大安全事故, 未发生数据泄露, 零投诉.
 _NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零")
 # Words that make a target unmeasurable on their own.
-VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "持续", "逐步", "不断", "有效", "大幅", "较快", "较好", "较高",
+VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "持续", "逐步", "不断", "大幅", "较快", "较好", "较高",
                "较大", "较强", "良好", "一定程度", "有所", "基本", "充分", "积极", "切实", "得到提升",
                "得到改善", "提升", "提高", "改善", "增强", "加强", "优化", "降低", "减少", "增加", "好转")
 _GRADE_PREFIXES = ("达到", "评价为", "等级为", "评级为", "获评", "为")
@@ -140,8 +150,9 @@ def parse_target(text: str) -> Target:
     normalized = normalize(text)
     if not any(character.isdigit() for character in normalized):
         return Target(text, normalized, (), False, _qualitative_kind(normalized), comparison_key(normalized))
-    # Dates are blanked with spaces so positions stay the same for the rest.
-    masked = _DATE.sub(lambda match: " " * len(match.group()), normalized)
+    # Dates and ratios are blanked with spaces so positions stay the same for the rest.
+    blank = lambda match: " " * len(match.group())  # noqa: E731
+    masked = _RATIO.sub(blank, _DATE.sub(blank, _TIMES.sub("×", normalized)))
     bounds: list[Bound] = []
     spans: list[tuple[int, int]] = []
     range_pairs = 0
@@ -158,6 +169,14 @@ def parse_target(text: str) -> Target:
         value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
         sign = match.group("sign")
         between = masked[previous_end:match.start()].strip()
+        if bounds and between == "×" and not comparison_word:
+            # 7×24小时: the product is the quantity.
+            first = bounds[-1]
+            bounds[-1] = first._replace(value=first.value * value, number=f"{first.number}×{number}",
+                                        unit=unit or first.unit)
+            spans[-1] = (spans[-1][0], end)
+            previous_end = end
+            continue
         # ``95%-100%``, ``5~10个``, ``5至10个``: one target, from the first number to
         # the second. A minus sign right after the previous number joins a range; it
         # does not negate.
@@ -167,16 +186,23 @@ def parse_target(text: str) -> Target:
             value = -value
         if joins_range:
             first = bounds[-1]
-            bounds[-1] = first._replace(comparison="≥", stated=True, unit=first.unit or unit)
+            bounds[-1] = first._replace(comparison="≥", stated=True, unit=first.unit or unit, in_range=True)
             comparison, stated = "≤", True
             range_pairs += 1
             sign = None
         subject = masked[previous_end:match.start()].strip(" " + STRAY_PUNCTUATION + "或和及与")
         multiplier = match.group("multiplier") or ""
-        bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated))
+        bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated,
+                            joins_range))
         spans.append((match.start(), end))
         previous_end = end
     leftover = _leftover(masked, spans)
+    # A number in brackets qualifies the target (≥99.9%（7×24小时）), it is not another one.
+    brackets = [match.span() for match in _BRACKETED.finditer(masked)]
+    inside = [any(start <= begin < stop for start, stop in brackets) for begin, _ in spans]
+    if brackets and not all(inside):
+        bounds = [bound for bound, bracketed in zip(bounds, inside) if not bracketed]
+        range_pairs = sum(1 for bound in bounds if bound.in_range and bound.comparison == "≤")
     packed = len(bounds) - range_pairs > 1
     kind = "quantitative" if bounds else _qualitative_kind(normalized)
     return Target(text, normalized, tuple(bounds), packed, kind, leftover)
@@ -211,6 +237,8 @@ def _is_label(text: str, match: re.Match[str], unit: str, after_word: str, end: 
     before = text[start - 1] if start > 0 else ""
     if before.isascii() and before.isalpha():
         return True
+    if before in "+-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha():
+        return True  # T+1, D-2: a day relative to another, not a quantity
     after = text[end] if end < len(text) else ""
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
         return True  # 5G, 3D, 4K
@@ -287,6 +315,15 @@ def name_core(name: str) -> str:
         if stripped == key:
             return key
         key = stripped
+
+
+@lru_cache(maxsize=4096)
+def indicator_name_key(name: str) -> str:
+    """A name as compared for sameness: ``系统可用率（%）`` is ``系统可用率``."""
+    key = comparison_key(name)
+    if name_unit(name) is not None:
+        key = _TRAILING_PARENTHESIS.sub("", key).strip(STRAY_PUNCTUATION)
+    return key
 
 
 def name_carries_unit(name: str) -> bool:

@@ -72,7 +72,9 @@ HIGHER_IS_BETTER = (
     "压缩率", "处置率", "解决率", "受理率", "共享率", "采纳率",
 )
 LOWER_IS_BETTER = (
-    "响应时间", "处理时间", "恢复时间", "等待时间", "办理时间", "办理时限", "中断时间", "故障时间", "时长", "耗时",
+    "响应时间", "处理时间", "恢复时间", "等待时间", "办理时间", "办理时限", "中断时间", "故障时间", "耗时",
+    # 时长 alone can go either way (培训时长, 在线服务时长 should be long).
+    "办理时长", "等待时长", "排队时长", "处理时长", "响应时长", "审批时长", "办结时长", "不满意率", "不满意度",
     "时延", "延迟", "延时", "差错率", "错误率", "出错率", "故障率", "失败率", "投诉率", "投诉量", "丢包率", "误报率",
     "漏报率", "返工率", "成本", "费用", "单价", "造价",
 )
@@ -94,6 +96,8 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
             continue  # 节约运行成本 ≥50万元 is a saving: more is better
         name_head = _head(core)
         for bound in stated:
+            if bound.in_range or any(word in bound.subject for word in CHANGE_VERBS):
+                continue  # 90%-100% bounds both ways; 时限压缩50%以上 is a reduction
             keyword = _head(comparison_key(bound.subject)) or name_head
             if keyword in HIGHER_IS_BETTER and bound.comparison in _UPPER_LIMITS:
                 message_id = "rule.comparison_direction.upper_limit"

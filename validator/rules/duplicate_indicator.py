@@ -5,10 +5,13 @@ Finds two indicators of one project that are the same indicator:
   alike, whitespace dropped, stray punctuation at either end dropped), in any
   categories: `系统并发数.`, `系统并发数 ` and `系统并发数` are one name, and so
   are `接通率(%)` and `接通率（%）`;
-- or they carry the same target text, compared the same way, when that text is more
-  than a number and a unit: a copied sentence, even under different names.
+  A unit in brackets at the end does not make a name different: `系统可用率` and
+  `系统可用率（%）` are one indicator;
+- or they carry the same target text, compared the same way, when that text is a
+  number with words around it: a copied sentence, even under different names.
 
-Two indicators that both target `100%` or `≥95%` are not duplicates. The later one
+Two indicators that both target `100%`, `≥95%`, `≥90%（抽样调查）` or a stock outcome
+such as `通过验收` or `按时完成` are not duplicates. The later one
 is reported, with the number and line of the first.
 
 ## Why is this bad?
@@ -79,7 +82,11 @@ from typing import Any, Iterator
 
 from validator.diagnostics import Problem
 from validator.rule import Rule
-from validator.targets import comparison_key, parse_target
+import re
+
+from validator.targets import Target, comparison_key, indicator_name_key, parse_target
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 # A target is a copied sentence, not just a value, when this many characters remain
 # once comparisons, numbers, units and dates are taken out (完成项目终验 has 6).
@@ -91,17 +98,26 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
     first_by_target: dict[str, int] = {}
     indicators = data["indicators"]
     for index, indicator in enumerate(indicators):
-        name_key = comparison_key(indicator["name"])
+        name_key = indicator_name_key(indicator["name"])
         first = first_by_name.setdefault(name_key, index)
         if first != index:
             yield _duplicate(indicators, index, first, "name")
             continue
-        target = parse_target(indicator["target"])
-        if len(target.leftover) < SENTENCE_MIN_CHARACTERS:
+        if not _is_a_sentence(parse_target(indicator["target"])):
             continue
         first = first_by_target.setdefault(comparison_key(indicator["target"]), index)
         if first != index:
             yield _duplicate(indicators, index, first, "target")
+
+
+def _is_a_sentence(target: Target) -> bool:
+    """More than a value: a number with words around it that one would not write twice.
+
+    Stock outcomes (通过验收, 按时完成, 无重大安全事故) and a value with a note in
+    brackets (≥90%（抽样调查）) are legitimately shared by several indicators.
+    """
+    words = _BRACKETED.sub("", target.leftover)
+    return target.quantitative and len(words) >= SENTENCE_MIN_CHARACTERS
 
 
 def _duplicate(indicators: list[dict[str, Any]], index: int, first: int, field: str) -> Problem:

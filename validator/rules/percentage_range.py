@@ -5,7 +5,8 @@ met either. A negative share is out of range too.
 
 An indicator whose name measures a change rather than a share (增长率, 增幅, 提高,
 同比 …, the `change-words` option) may exceed 100%, and so may a number in the
-target introduced by such a word (`UPS利用率提高50%`).
+target introduced by such a word (`UPS利用率提高50%`) or stated as a multiple of
+something (`是上年的150%`, `完成年度目标的120%`).
 
 ## Why is this bad?
 A share cannot exceed the whole: `接通率 ≥150%` is a typing error (≥95%? ≥15%?) and
@@ -66,15 +67,17 @@ def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) ->
     for index, indicator in enumerate(data["indicators"]):
         for bound in parse_target(indicator["target"]).percentages:
             message_id = _out_of_range(bound)
-            if message_id is None or any(word in indicator["name"] or word in bound.subject
-                                         for word in change_words):
-                continue
+            if message_id is None or bound.subject.endswith("的") or any(
+                    word in indicator["name"] or word in bound.subject for word in change_words):
+                continue  # 是上年的150%, 完成年度目标的120%: a multiple of something, not a share
             yield Problem(f"/indicators/{index}/target", message_id,
                           {"percentage": f"{bound.number}%", "name": indicator["name"]})
 
 
 def _out_of_range(bound: Bound) -> str | None:
-    if bound.value > 100 or (bound.value == 100 and bound.comparison == ">"):
+    if bound.value == 100 and bound.comparison == ">":
+        return "rule.percentage_range.unreachable"
+    if bound.value > 100:
         return "rule.percentage_range.above"
     if bound.value < 0 or (bound.value == 0 and bound.comparison == "<"):
         return "rule.percentage_range.below"

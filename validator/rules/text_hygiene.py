@@ -64,7 +64,7 @@ from validator.rule import Rule
 
 # Marks that never begin or end a name or a target (both widths).
 STRAY_MARKS = ".．。,，、;；:："
-_DOUBLED = re.compile(r"([。，、；：！？,;:!?])\1|(?<!\.)\.\.(?!\.)")
+_DOUBLED = re.compile(r"([。，、；：！？,;:!?%])\1|(?<!\.)\.\.(?!\.)")
 # A space before a closing or separating mark; " .5" is a number, not a stray dot.
 _SPACE_BEFORE = re.compile(r"\s+(?:[。，、；：！？）】」』,;:!?)]|\.(?!\d))")
 
