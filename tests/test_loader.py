@@ -881,3 +881,31 @@ def test_crlf_line_endings_keep_lines_and_columns(tmp_path: Path) -> None:
     assert where(diagnostic) == (9, 5)
     assert diagnostic["message_id"] == "schema.unknown_field_suggest"
     assert code == 1
+
+
+def test_escaped_control_characters_and_bidi_overrides_in_text(tmp_path: Path) -> None:
+    code, report = lint(tmp_path, valid_with(PROJECT_LINE, 'project: "广州\\x01移动"'))
+    assert_syntax(only(report), "yaml.invisible_character", 4, 10)
+    assert only(report)["message"].startswith("the text contains the invisible control character U+0001")
+    code, report = lint(tmp_path, valid_with(PROJECT_LINE, "project: 广州\u202e移动"))
+    assert only(report)["message_id"] == "yaml.invisible_character"
+    assert code == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_reported_not_read(tmp_path: Path) -> None:
+    """Opening a FIFO blocks until someone writes to it: the run must not hang."""
+    write(tmp_path / "goals" / "a.yaml", VALID)
+    os.mkfifo(tmp_path / "goals" / "pipe.yaml")
+    code, report = run(tmp_path / "goals")
+    assert [(Path(d["path"]).name, d["rule"], d["message"]) for d in report["diagnostics"]] == [
+        ("pipe.yaml", "unreadable-file", "cannot read: this is not a regular file (a pipe or a device)")]
+    assert code == 1
+
+
+def test_an_absurd_max_file_size_is_a_usage_error(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(write(tmp_path / "a.yaml", VALID)), "--max-file-size", "99999999999999999999999GiB"],
+                out=out, err=err)
+    assert code == 2
+    assert "internal error" not in err.getvalue()

@@ -45,10 +45,10 @@ def test_five_column_csv_with_other_regions_category_names(tmp_path):
     assert result.code == 0, result.err
     assert result.out.splitlines()[-1] == f"imported 2 projects from {source} into {out}"
     assert result.err.splitlines() == [
-        f"{source}:E3: category `项目完成指标` written as the standard `产出指标` (1 times, first here)",
-        f"{source}:E3: category `项目效益指标` written as the standard `效益指标` (1 times, first here)",
-        f"{source}:E3: category `社会公众或服务对象满意度指标` written as the standard `满意度指标` (1 times, first here)",
-        f"{source}:E4: category `效果指标` written as the standard `效益指标` (1 times, first here)",
+        f"{source}:E3: category `项目完成指标` written as the standard `产出指标` (1 time, first here)",
+        f"{source}:E3: category `项目效益指标` written as the standard `效益指标` (1 time, first here)",
+        f"{source}:E3: category `社会公众或服务对象满意度指标` written as the standard `满意度指标` (1 time, first here)",
+        f"{source}:E4: category `效果指标` written as the standard `效益指标` (1 time, first here)",
     ]
     goals = goals_in(out)
     assert list(goals) == ["01-系统运维项目.yaml", "02-数据共享项目.yaml"]
@@ -71,7 +71,7 @@ def test_tall_csv_one_row_per_indicator(tmp_path):
     out = tmp_path / "out"
     result = run("import", str(source), "--out", str(out), "--year", "2024")
     assert result.code == 0, result.err
-    assert f"{source}:F3: second-level category `进度指标` written as the standard `时效指标` (1 times, first here)" in result.err
+    assert f"{source}:F3: second-level category `进度指标` written as the standard `时效指标` (1 time, first here)" in result.err
     assert (out / "01-系统运维项目.yaml").read_text(encoding="utf-8") == """\
 year: 2024
 department: 广州市某局

@@ -15,6 +15,9 @@ from typing import Any, Mapping, NamedTuple
 
 from validator.diagnostics import Severity
 from validator.loader import DEFAULT_MAX_FILE_SIZE
+
+# A goal file is a few KiB; anything above this is a typo in the setting.
+MAX_FILE_SIZE_LIMIT = 1024 ** 4
 from validator.messages import LANGUAGES, ref
 from validator.registry import find_rule, rules_matching
 from validator.rule import OptionError, Rule
@@ -237,6 +240,6 @@ def parse_size(value: Any) -> int:
         size = int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "b").lower()]
     else:
         raise ValueError(value)
-    if size <= 0:
+    if size <= 0 or size > MAX_FILE_SIZE_LIMIT:
         raise ValueError(value)
     return size

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from typing import Any, NamedTuple
 
 import yaml
@@ -133,9 +134,15 @@ def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Goa
 
 def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
     try:
-        # Read one byte past the cap: enough to know it is too big, never the whole file.
+        # A pipe or a device would block the run or never end: only regular files are read.
+        status = os.stat(goal_file.path)
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), "file.not_regular", {}))
+            return None
+        # Read one byte past the cap: enough to know it is too big, never the whole file
+        # (and never a buffer of the cap's size for a small file).
         with open(goal_file.path, "rb") as stream:
-            raw = stream.read(max_file_size + 1)
+            raw = stream.read(min(max_file_size, status.st_size) + 1)
     except OSError as error:
         if os.path.islink(goal_file.path) and not os.path.exists(goal_file.path):
             message_id, params = "file.broken_link", {"target": os.readlink(goal_file.path)}
@@ -213,6 +220,10 @@ _LIBYAML_PROBLEMS = {
     "exceeded maximum nesting depth": "yaml.too_deep",
 }
 
+
+# Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional
+# overrides and isolates that can make text display differently from what it is.
+_INVISIBLE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Problems libyaml finds at the end of the file, whose cause is where something opened.
 _REPORTED_AT_THE_OPENING = frozenset({"yaml.unclosed_quote", "yaml.unclosed_flow"})
@@ -352,6 +363,14 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 raw_text = event.value
                 plain = not event.style and event.tag is None
                 value = resolve_plain_scalar(raw_text) if plain else raw_text
+                if value.__class__ is str:
+                    invisible = _INVISIBLE_IN_TEXT.search(value)
+                    if invisible:
+                        # libyaml refuses raw control characters, but `"a\x01b"` writes one in
+                        # an escape, and U+202E (right-to-left override) is "printable".
+                        problems.append(_problem(to_span(_raw_span(event.start_mark, event.end_mark)),
+                                                 "yaml.invisible_character",
+                                                 code_point=f"U+{ord(invisible.group()):04X}"))
                 if value.__class__ is not str and not starts_a_key():
                     # Kept so that a message can quote `010` as written, not as 10.
                     non_text_scalars[next_pointer()] = raw_text

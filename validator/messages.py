@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read: permission denied",
     },
     "file.is_directory": {"zh": "无法读取：这是一个目录", "en": "cannot read: this is a directory"},
+    "file.not_regular": {
+        "zh": "无法读取：这不是普通文件（可能是管道或设备）",
+        "en": "cannot read: this is not a regular file (a pipe or a device)",
+    },
     "file.unreadable": {"zh": "无法读取：{reason}", "en": "cannot read: {reason}"},
     "file.too_large": {
         "zh": "文件超过大小上限 {limit}，未检查；一个项目的目标文件不应这么大（上限可用 max-file-size 配置）",
@@ -71,6 +75,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml.control_character": {
         "zh": "文件含有不可见的控制字符 {code_point}；请删除它",
         "en": "file contains the invisible control character {code_point}; remove it",
+    },
+    "yaml.invisible_character": {
+        "zh": "文本中含有不可见的控制字符 {code_point}（转义写法或不可见字符）；它会让显示的内容与实际内容不同，请删除它",
+        "en": "the text contains the invisible control character {code_point} (escaped or invisible); "
+        "it makes what is shown differ from what is there, remove it",
     },
     "yaml.colon_in_value": {
         "zh": "此处不应出现“: ”：缩进不对，或者值中含有“: ”需要加引号",
@@ -409,6 +418,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`{other}` (line {related_line}); keep one file per project",
     },
     # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---
+    "cli.same_output_file": {
+        "zh": "--format：`{first}` 和 `{second}` 写入同一个文件 {path}，后一个会覆盖前一个；请为每种格式指定不同的文件",
+        "en": "--format: `{first}` and `{second}` write the same file, {path}, and the second would overwrite "
+        "the first; give each format its own file",
+    },
     "suppression.malformed": {
         "zh": "无法识别的 goals-lint 注释 `{text}`；应写作 `# goals-lint: disable=规则 -- 原因` "
         "或 `# goals-lint: disable-file=规则 -- 原因`",
@@ -494,6 +508,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.context_missing": {"zh": "--context：文件夹不存在：{path}", "en": "--context: no such folder: {path}"},
     "cli.expect_folder": {"zh": "应为文件夹路径（文本）", "en": "should be a folder path (text)"},
     # --- table import and export (ids: table.*) ---
+    # English counts need a singular; Chinese numbers take no plural (as count.*).
+    "table.count_project": {"zh": "{n}", "en": "{n} project"},
+    "table.count_projects": {"zh": "{n}", "en": "{n} projects"},
+    "table.count_place": {"zh": "{n}", "en": "{n} place"},
+    "table.count_places": {"zh": "{n}", "en": "{n} places"},
+    "table.count_goal_file": {"zh": "{n}", "en": "{n} goal file"},
+    "table.count_goal_files": {"zh": "{n}", "en": "{n} goal files"},
+    "table.count_time": {"zh": "{n}", "en": "{n} time"},
+    "table.count_times": {"zh": "{n}", "en": "{n} times"},
+    "table.source_not_text": {
+        "zh": "{path} 既不是 UTF-8 也不是 GB18030 编码的文本（第 {line} 行的字节 {byte}）；请另存为 UTF-8",
+        "en": "{path} is neither UTF-8 nor GB18030 text (byte {byte} on line {line}); save it as UTF-8",
+    },
+    "table.control_character": {
+        "zh": "此处含有不可见的控制字符 {code_point}；请在源表中删除它后重新导入",
+        "en": "the source holds the invisible control character {code_point} here; remove it and import again",
+    },
+    "table.error_value": {
+        "zh": "单元格显示的是电子表格错误值 `{value}`，不是数据；请在源表中修正公式或填入实际的值",
+        "en": "the cell shows the spreadsheet error `{value}`, not data; fix the formula or enter the value in the source",
+    },
+    "table.export_control_character": {
+        "zh": "`{field}` 含有不可见的控制字符 {code_point}，公开的表格中不能有；请删除它",
+        "en": "`{field}` holds the invisible control character {code_point}, which a published table cannot hold; "
+        "remove it",
+    },
+    "table.cannot_write": {"zh": "无法写入 {path}：{reason}", "en": "cannot write {path}: {reason}"},
+    "table.year_out_of_range": {
+        "zh": "--year {year} 不在目标文件允许的预算年度范围内（{minimum}–{maximum}）",
+        "en": "--year {year} is outside the budget years a goal file may have ({minimum}–{maximum})",
+    },
+    "table.title_year_out_of_range": {
+        "zh": "{path} 标题中的年度 {year} 不在目标文件允许的范围内（{minimum}–{maximum}）；请用 --year 指定预算年度",
+        "en": "{path}: the year {year} in a title is outside the budget years a goal file may have "
+        "({minimum}–{maximum}); give the budget year with --year",
+    },
     "table.indicator_unreadable": {
         "zh": "无法识别的指标：`{text}`；应为“序号、一级指标：指标名称，年度指标值：指标值。”",
         "en": "cannot read this indicator: `{text}`; expected `N、category：name，年度指标值：target。`",
@@ -518,11 +568,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "table.category_mapped": {
         "zh": "一级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
-        "en": "category `{original}` written as the standard `{standard}` ({count} times, first here)",
+        "en": "category `{original}` written as the standard `{standard}` ({count}, first here)",
     },
     "table.subcategory_mapped": {
         "zh": "二级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
-        "en": "second-level category `{original}` written as the standard `{standard}` ({count} times, first here)",
+        "en": "second-level category `{original}` written as the standard `{standard}` ({count}, first here)",
     },
     "table.text_no_header": {
         "zh": "找不到表头（主管部门 预算单位 项目名称 绩效目标 绩效指标）；这不是公开绩效目标表的文本",
@@ -567,7 +617,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "table.nothing_written": {
         "zh": "源表中有 {count} 处无法识别，未写入任何文件；请修正源表后重新导入",
-        "en": "{count} places in the source could not be read; no file was written, fix the source and import again",
+        "en": "{count} in the source could not be read; no file was written, fix the source and import again",
     },
     "table.unknown_source_format": {
         "zh": "无法从文件名判断 {path} 的格式；请使用 .txt、.csv 或 .xlsx，或用 --from 指定",
@@ -575,10 +625,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "table.source_missing": {"zh": "源文件不存在：{path}", "en": "no such source file: {path}"},
     "table.source_unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
-    "table.source_not_utf8": {
-        "zh": "{path} 不是 UTF-8 编码的文本；请另存为 UTF-8",
-        "en": "{path} is not UTF-8 text; save it as UTF-8",
-    },
     "table.read_as_gb18030": {
         "zh": "文件不是 UTF-8 编码，已按 GB18030（中文 Windows 的默认编码）读取",
         "en": "the file is not UTF-8; read it as GB18030 (the default of Chinese Windows)",
@@ -590,12 +636,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table.out_not_a_folder": {"zh": "--out {path} 不是目录", "en": "--out {path} is not a folder"},
     "table.files_exist": {
         "zh": "{count} 个目标文件已存在（如 {path}），未写入任何文件；确认要覆盖时请加 --force",
-        "en": "{count} goal files exist already (such as {path}); nothing was written, add --force to overwrite them",
+        "en": "the import would overwrite {count} (the first: {path}); nothing was written, add --force to overwrite",
     },
     "table.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
     "table.imported": {
         "zh": "已从 {source} 导入 {count} 个项目到 {out}",
-        "en": "imported {count} projects from {source} into {out}",
+        "en": "imported {count} from {source} into {out}",
     },
     "table.unknown_export_format": {
         "zh": "无法从 {path} 判断导出格式；请用 --to xlsx、csv、md 或 html 指定",
@@ -603,12 +649,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "table.output_is_a_folder": {"zh": "--output {path} 是目录", "en": "--output {path} is a folder"},
     "table.not_exported": {
-        "zh": "未通过 YAML 或 schema 检查，未导出",
-        "en": "not exported: it does not pass the YAML and schema checks",
+        "zh": "因上述问题，未导出",
+        "en": "not exported because of the problems above",
     },
     "table.field_left_out": {
         "zh": "公开表的五列中没有 `{field}` 的位置：{count} 个文件的 `{field}` 未导出",
-        "en": "the published five-column table has no place for `{field}`: left out of {count} files",
+        "en": "the published five-column table has no place for `{field}`: left out of {count}",
     },
     "table.nothing_exported": {
         "zh": "没有可导出的目标文件，未写入表格",
@@ -616,7 +662,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "table.exported": {
         "zh": "已将 {count} 个项目导出到 {output}",
-        "en": "exported {count} projects to {output}",
+        "en": "exported {count} to {output}",
     },
 }
 

@@ -3,16 +3,17 @@
 Exit codes: 0 done; 1 the source had something the importer could not understand
 (nothing is written: the folder always holds a whole table or nothing new), or some
 goal files could not be exported (the others are); 2 usage errors, including files
-that exist when ``--force`` was not given.
+that exist when ``--force`` was not given and files that cannot be written.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 from typing import Any, Sequence, TextIO
 
-from validator.messages import LANGUAGES, language_from_environment, render
+from validator.messages import LANGUAGES, counted, language_from_environment, ref, render
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -25,6 +26,15 @@ def _usage_error(message_id: str, **params: Any) -> Exception:
     from validator.cli import UsageError  # validator.cli imports this module: import late
 
     return UsageError(message_id, **params)
+
+
+def _cannot_write(path: str, error: OSError) -> Exception:
+    return _usage_error("table.cannot_write", path=path, reason=error.strerror or str(error))
+
+
+def _counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
+    """"1 project" / "2 projects" in English, the number alone in Chinese (like ``counted``)."""
+    return ref(f"table.count_{noun}" if number == 1 else f"table.count_{noun}s", n=number)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,13 +78,24 @@ def _import_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _year_range() -> tuple[int, int]:
+    """The budget years a goal file may have: the schema's, so the linter accepts what is written."""
+    from validator.rules.schema import goal_schema
+
+    year = goal_schema()["properties"]["year"]
+    return year["minimum"], year["maximum"]
+
+
 def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     from validator.table.categories import CategoryNames
     from validator.table.slug import project_file_name
-    from validator.table.writer import goal_file_text, schema_comment_for, write_atomically
+    from validator.table.writer import goal_file_text, schema_comment_for, write_all_atomically
 
     args = _import_parser().parse_args(arguments)
     printer = _Printer(args.lang or language_from_environment(), out, err)
+    minimum, maximum = _year_range()
+    if args.year is not None and not minimum <= args.year <= maximum:
+        raise _usage_error("table.year_out_of_range", year=args.year, minimum=minimum, maximum=maximum)
     source_format = args.source_format or SOURCE_FORMATS.get(os.path.splitext(args.source)[1].lower())
     if source_format is None:
         raise _usage_error("table.unknown_source_format", path=args.source)
@@ -88,10 +109,15 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     if problems:
         for place, message_id, params in problems:
             printer.problem(f"{args.source}:{place}", message_id, **params)
-        printer.result("table.nothing_written", count=len(problems))
+        printer.result("table.nothing_written", count=_counted("place", len(problems)))
         return EXIT_FAILED
     if args.year is None and any(project.year is None for project in projects):
         raise _usage_error("table.no_year", path=args.source)
+    if args.year is None:
+        for project in projects:
+            if not minimum <= project.year <= maximum:
+                raise _usage_error("table.title_year_out_of_range", path=args.source, year=project.year,
+                                   minimum=minimum, maximum=maximum)
 
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise _usage_error("table.out_not_a_folder", path=args.out)
@@ -105,51 +131,56 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
         planned.append((path, project.goal_data(args.year if args.year is not None else project.year)))
     existing = [path for path, _ in planned if os.path.lexists(path)]
     if existing and not args.force:
-        raise _usage_error("table.files_exist", count=len(existing), path=existing[0])
+        raise _usage_error("table.files_exist", count=_counted("goal_file", len(existing)), path=existing[0])
+    for path in existing:
+        if os.path.isdir(path):  # --force replaces files, never a folder: found now, nothing is written
+            raise _usage_error("table.cannot_write", path=path, reason=os.strerror(errno.EISDIR))
 
-    os.makedirs(args.out, exist_ok=True)
+    try:
+        os.makedirs(args.out, exist_ok=True)
+    except OSError as error:
+        raise _cannot_write(args.out, error) from None
     comment = schema_comment_for(args.out)
-    for path, data in planned:
-        write_atomically(path, goal_file_text(data, comment).encode("utf-8"))
+    files = [(path, goal_file_text(data, comment).encode("utf-8")) for path, data in planned]
+    try:
+        write_all_atomically(files)
+    except OSError as error:
+        # Every file goes into --out, and none was written: name the folder, not a temporary file.
+        raise _cannot_write(args.out, error) from None
+    for path, _ in files:
         printer.result("table.wrote", path=path.replace(os.sep, "/"))
     for note in names.notes():
         printer.problem(f"{args.source}:{note.first_place}", f"table.{note.level}_mapped",
-                        original=note.original, standard=note.standard, count=note.count)
-    printer.result("table.imported", count=len(planned), source=args.source, out=args.out)
+                        original=note.original, standard=note.standard, count=_counted("time", note.count))
+    printer.result("table.imported", count=_counted("project", len(planned)), source=args.source, out=args.out)
     return EXIT_OK
 
 
 def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -> tuple[list, list]:
     """Projects and problems (as (place, message id, params)) from the source file."""
     from validator.table.model import TableProblem
+    from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_sheet_rows, xlsx_sheets
+    from validator.table.text_source import NotText, decoded, read_text_table
 
     problems: list[TableProblem] = []
     try:
-        if source_format == "text":
-            from validator.table.text_source import read_text_table
-
+        if source_format == "xlsx":
+            sheets = xlsx_sheets(path)
+        else:
             with open(path, "rb") as stream:
-                data = stream.read()
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise _usage_error("table.source_not_utf8", path=path) from None
-            table = read_text_table(text, names)
-            return table.projects, list(table.problems)
-        from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_sheet_rows, xlsx_sheets
-
-        if source_format == "csv":
-            with open(path, "rb") as stream:
-                rows, encoding = csv_rows(stream.read())
+                text, encoding = decoded(stream.read())
             if encoding != "UTF-8":
                 printer.problem(path, "table.read_as_gb18030")
-            sheets = [rows]
-        else:
-            sheets = xlsx_sheets(path)
+            if source_format == "text":
+                table = read_text_table(text, names)
+                return table.projects, list(table.problems)
+            sheets = [csv_rows(text)]
     except OSError as error:
         raise _usage_error("table.source_unreadable", path=path, reason=error.strerror or str(error)) from None
     except UnreadableWorkbook as error:
         raise _usage_error("table.source_unreadable", path=path, reason=str(error)) from None
+    except NotText as error:
+        raise _usage_error("table.source_not_text", path=path, line=error.line, byte=f"0x{error.byte:02X}") from None
     projects = []
     for rows in sheets:
         projects += read_sheet_rows(rows, names, problems)
@@ -179,7 +210,7 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
     from validator.linter import discover
     from validator.loader import read_goal_file
     from validator.registry import RULES_BY_SLUG
-    from validator.table.export import grouped, write_table
+    from validator.table.export import grouped, unexportable, write_table
 
     args = _export_parser().parse_args(arguments)
     printer = _Printer(args.lang or language_from_environment(), out, err)
@@ -204,6 +235,9 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
             source_map = goal_file.source_map
             problems += [(source_map.span(problem.pointer, problem.at_key), problem.message_id, problem.params)
                          for problem in schema_rule.check(goal_file.data, source_map)]
+            if not problems:
+                problems += [(source_map.span(problem.pointer), problem.message_id, problem.params)
+                             for problem in unexportable(goal_file.data)]
         if problems:
             rejected += 1
             for span, message_id, params in problems:
@@ -216,12 +250,17 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
             if any(field in holder for holder in holders):
                 left_out[field] = left_out.get(field, 0) + 1
     for field, count in left_out.items():
-        printer.problem(args.output, "table.field_left_out", field=field, count=count)
+        printer.problem(args.output, "table.field_left_out", field=field, count=counted("file", count))
     if not goals:
         printer.result("table.nothing_exported")
         return EXIT_FAILED
     if os.path.isdir(args.output):
         raise _usage_error("table.output_is_a_folder", path=args.output)
-    write_table(grouped(goals), to, args.output)
-    printer.result("table.exported", count=len(goals), output=args.output)
+    try:
+        # Like the linter's --format x:FILE: `reports/table.xlsx` may name a folder not made yet.
+        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+        write_table(grouped(goals), to, args.output)
+    except OSError as error:
+        raise _cannot_write(args.output, error) from None
+    printer.result("table.exported", count=_counted("project", len(goals)), output=args.output)
     return EXIT_FAILED if rejected else EXIT_OK

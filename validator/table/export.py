@@ -5,6 +5,10 @@ and header row, then the five columns; the indicators are written back in the
 ``1、效益指标：NAME，年度指标值：VALUE。`` form. Importing an export gives back the
 same goal files: titles carry the year, and every line break written inside a cell
 (between indicators, for reading) is one the importer removes.
+
+A goal file whose exported text holds a control character (``"a\x01b"`` in double
+quotes reads as one) is not exported: a spreadsheet cannot hold C0 controls, and
+import refuses them all, so no format writes them.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import html
 import io
 import os
 import tempfile
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
+from validator.diagnostics import Problem
 from validator.table.indicators import indicator_text
+from validator.table.model import control_character
 from validator.table.writer import write_atomically
 
 HEADINGS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
@@ -40,6 +46,17 @@ def grouped(goals: list[dict[str, Any]]) -> list[Group]:
         key = (goal["department"], goal["year"])
         groups.setdefault(key, Group(goal["department"], goal["year"], [])).projects.append(goal)
     return list(groups.values())
+
+
+def unexportable(goal: dict[str, Any]) -> Iterator[Problem]:
+    """Text the table would show that holds a control character, for a file that passed the schema."""
+    fields = [(f"/{key}", key, goal[key]) for key in ("department", "budget_unit", "project", "objective")]
+    for number, indicator in enumerate(goal["indicators"]):
+        fields += [(f"/indicators/{number}/{key}", key, indicator[key]) for key in ("category", "name", "target")]
+    for pointer, key, text in fields:
+        code_point = control_character(text)
+        if code_point is not None:
+            yield Problem(pointer, "table.export_control_character", {"field": key, "code_point": code_point})
 
 
 def row_cells(goal: dict[str, Any], indicator_separator: str) -> list[str]:

@@ -65,7 +65,7 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
         return None
     category = names.category(head["category"], place)
     if category is None:
-        problems.append(TableProblem(place, "table.unknown_category", {"category": head["category"].strip()}))
+        problems.append(TableProblem(place, "table.unknown_category", {"category": shortened(head["category"].strip())}))
         return None
     return Indicator(int(head.group(1)), category, name, target)
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
+
+# Characters no goal file or published table should hold: invisible C0 and C1 controls
+# (tab and line feed are text; a spreadsheet refuses the others), DEL, and the bidi
+# embeddings, overrides and isolates that make text show in another order than it reads.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class Indicator(NamedTuple):
@@ -62,6 +68,14 @@ class CategoryNote(NamedTuple):
     first_place: str
 
 
+def control_character(text: str) -> str | None:
+    """The first control character in ``text``, as ``U+0001``; None when there is none."""
+    found = CONTROL_CHARACTERS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 def shortened(text: str, limit: int = 40) -> str:
-    """Source text quoted in a message: long cells cut, with an ellipsis."""
-    return text if len(text) <= limit else text[:limit] + "…"
+    """Source text quoted in a message: long cells cut, with an ellipsis; control
+    characters shown as ``<U+001B>`` (raw, they would act on the user's terminal)."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return CONTROL_CHARACTERS.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from validator.table.categories import CategoryNames
 from validator.table.indicators import parse_indicators
-from validator.table.model import Indicator, Project, TableProblem, shortened
+from validator.table.model import Indicator, Project, TableProblem, control_character, shortened
 from validator.table.text_source import TITLE
 
 COLUMN_NAMES = {
@@ -55,9 +55,15 @@ _BLANKS = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
+# What a spreadsheet shows for a formula that failed; saved as text in CSV.
+ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!"})
+
+
 class Cell(NamedTuple):
     text: str
     place: str  # "E7", or "Sheet1!E7" in a workbook
+    error: bool = False  # a spreadsheet error (#N/A …): shown as text, but no value
 
 
 class UnreadableWorkbook(Exception):
@@ -74,19 +80,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def csv_rows(data: bytes) -> tuple[list[list[Cell]], str]:
-    """The cells of a CSV file, and the encoding it was read in.
-
-    UTF-8 (with or without BOM) first; Chinese Excel saves "CSV" as GB18030/GBK.
-    """
-    try:
-        text, encoding = data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("gb18030"), "GB18030"
+def csv_rows(text: str) -> list[list[Cell]]:
+    """The cells of a CSV file's text."""
     rows = []
     for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-        rows.append([Cell(value, f"{column_letter(index)}{row_number}") for index, value in enumerate(row)])
-    return rows, encoding
+        rows.append([Cell(value, f"{column_letter(index)}{row_number}", value.strip() in ERROR_VALUES)
+                     for index, value in enumerate(row)])
+    return rows
 
 
 def xlsx_sheets(path: str) -> list[list[list[Cell]]]:
@@ -113,7 +113,8 @@ def xlsx_sheets(path: str) -> list[list[list[Cell]]]:
             cells = []
             for cell in row:
                 source = merged_values.get((cell.row, cell.column), cell)
-                cells.append(Cell(_shown(source), f"{prefix}!{cell.coordinate}"))
+                # data_only gives a failed formula's cached error (`#N/A`) as text, typed "e".
+                cells.append(Cell(_shown(source), f"{prefix}!{cell.coordinate}", source.data_type == "e"))
             rows.append(cells)
         sheets.append(rows)
     return sheets
@@ -202,13 +203,26 @@ def _cell(row: list[Cell], columns: dict[str, int], field: str) -> Cell:
     return Cell("", place)
 
 
+def _unreadable_cells(cells: list[Cell], problems: list[TableProblem]) -> bool:
+    """Report cells that hold a spreadsheet error or a control character; True if any does."""
+    count_before = len(problems)
+    for cell in cells:
+        code_point = control_character(cell.text)
+        if cell.error:
+            problems.append(TableProblem(cell.place, "table.error_value", {"value": shortened(cell.text.strip())}))
+        elif code_point is not None:
+            problems.append(TableProblem(cell.place, "table.control_character", {"code_point": code_point}))
+    return len(problems) > count_before
+
+
 def _wide_row(row: list[Cell], columns: dict[str, int], year: int | None, names: CategoryNames,
               problems: list[TableProblem]) -> Project | None:
     cells = {field: _cell(row, columns, field) for field in WIDE_COLUMNS}
+    unreadable = _unreadable_cells(list(cells.values()), problems)
     missing = [field for field in WIDE_COLUMNS if not cells[field].text.strip()]
     for field in missing:
         problems.append(TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]}))
-    if missing:
+    if missing or unreadable:
         return None
     indicator_cell = cells["indicators"]
     count_before = len(problems)
@@ -239,6 +253,7 @@ class _TallReader:
 
     def add_row(self, row: list[Cell], columns: dict[str, int], year: int | None) -> None:
         cells = {field: _cell(row, columns, field) for field in columns}
+        unreadable = _unreadable_cells(list(cells.values()), self.problems)
         project_cells = [cells[field] for field in PROJECT_COLUMNS]
         if any(cell.text.strip() for cell in project_cells):
             empty = [field for field in PROJECT_COLUMNS if not cells[field].text.strip()]
@@ -254,7 +269,7 @@ class _TallReader:
             self.problems.append(TableProblem(cells["project"].place, "table.missing_cell", {"column": "项目名称"}))
             self.broken = True
             return
-        indicator = self._indicator(cells)
+        indicator = self._indicator(cells) if not unreadable else None
         if indicator is None:
             self.broken = True
         elif self.current is not None:
@@ -272,7 +287,7 @@ class _TallReader:
             self.category = self.names.category(category_cell.text, category_cell.place)
             if self.category is None:
                 self.problems.append(TableProblem(category_cell.place, "table.unknown_category",
-                                                  {"category": category_cell.text.strip()}))
+                                                  {"category": shortened(category_cell.text.strip())}))
             self.subcategory = None
         elif self.category is None:
             self.problems.append(TableProblem(category_cell.place, "table.missing_cell", {"column": "一级指标"}))
@@ -280,7 +295,7 @@ class _TallReader:
             self.subcategory = self.names.subcategory(subcategory_cell.text, subcategory_cell.place)
             if self.subcategory is None:
                 self.problems.append(TableProblem(subcategory_cell.place, "table.unknown_subcategory",
-                                                  {"subcategory": subcategory_cell.text.strip()}))
+                                                  {"subcategory": shortened(subcategory_cell.text.strip())}))
         for field in ("name", "value"):
             if not cells[field].text.strip():
                 self.problems.append(TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]}))

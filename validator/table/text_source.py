@@ -30,13 +30,14 @@ A record whose cells cannot be told apart is reported at its line, never guessed
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import unicodedata
 from typing import NamedTuple
 
 from validator.table.categories import CategoryNames
 from validator.table.indicators import parse_indicators
-from validator.table.model import Project, TableProblem, shortened
+from validator.table.model import Project, TableProblem, control_character, shortened
 
 TITLE = re.compile(r"(?P<year>\d{4})\s*年度?\s*\S*?绩效目标表")
 HEADER_WORDS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
@@ -67,6 +68,35 @@ class _Unreadable(Exception):
         self.problem = problem
 
 
+class NotText(Exception):
+    """The bytes are neither UTF-8 nor GB18030: ``line`` holds the first that is not."""
+
+    def __init__(self, line: int, byte: int) -> None:
+        super().__init__(line, byte)
+        self.line = line
+        self.byte = byte
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """The text of a source file, and the encoding it was read in.
+
+    UTF-8 (with or without BOM) first; Chinese Windows saves text (Notepad, Excel's
+    "CSV") as GBK, which GB18030 contains.
+    """
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as error:
+        utf8_stop = bom + error.start
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError as error:
+        # The encoding that read further is the one the file was meant to be in: its
+        # first bad byte is the one to show.
+        stop = max(utf8_stop, error.start)
+        raise NotText(data.count(b"\n", 0, stop) + 1, data[stop]) from None
+
+
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in text)
 
@@ -94,6 +124,10 @@ def read_text_table(text: str, names: CategoryNames) -> TextTable:
         return TextTable([], problems)
     # A table over several pages repeats its title and header; they are not cells.
     body = [line for line in lines[body_start:] if line.text != title_text and not is_header(line.text)]
+    for line in body:
+        code_point = control_character(line.text)
+        if code_point is not None:
+            problems.append(TableProblem(str(line.number), "table.control_character", {"code_point": code_point}))
 
     projects = []
     position = 0
@@ -104,6 +138,7 @@ def read_text_table(text: str, names: CategoryNames) -> TextTable:
             problems.append(stop.problem)
             break
         projects.append(project)
+    problems.sort(key=lambda problem: int(problem.place))  # in the order of the text
     return TextTable(projects, problems)
 
 

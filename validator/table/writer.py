@@ -6,11 +6,16 @@ never be folded (a folded line break reads back as a space). So the few shapes a
 file has are written here directly: fields in the contract's order, the objective as
 a one-line folded block (``>-``), every other string plain unless YAML would read it
 as something else or it needs quotes.
+
+goals-lint reads YAML 1.2, but users' own scripts read goal files with PyYAML, which
+follows YAML 1.1: a string either version would read as anything else (``no``,
+``1:50``, ``2023-12-31``, ``1_000``) is quoted too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from typing import Any
 
@@ -24,6 +29,20 @@ SCHEMA_LOCATION = os.path.join("schemas", "goal.schema.json")
 _INDICATOR_CHARACTERS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Line breaks to libyaml (YAML 1.1) and the byte-order mark: only escaped in double quotes.
 _BREAKS_AND_MARKS = frozenset("\r\n\x85\u2028\u2029\ufeff")
+# Plain scalars YAML 1.1 reads as something other than text (yaml.org/type: bool, null,
+# int, float, timestamp, merge, value). The union of the spec's forms and PyYAML's, so
+# that every YAML 1.1 tool reads a plain string back as that string.
+_YAML_1_1_NOT_TEXT = re.compile(r"""
+      y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+    | ~|null|Null|NULL
+    | [-+]?0b[0-1_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?[0-9][0-9_]*
+    | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
+    | [-+]?(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
+      (?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
+    | << | =
+""", re.VERBOSE)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\x85": "\\N",
             "\u2028": "\\L", "\u2029": "\\P"}
 
@@ -93,6 +112,7 @@ def _can_be_plain(text: str) -> bool:
         and " #" not in text
         and not text.endswith(":")
         and isinstance(resolve_plain_scalar(text), str)
+        and not _YAML_1_1_NOT_TEXT.fullmatch(text)
     )
 
 
@@ -117,16 +137,27 @@ def schema_comment_for(directory: str) -> str | None:
 
 def write_atomically(path: str, content: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
-    directory = os.path.dirname(path) or "."
-    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".goals-lint-", suffix=".tmp")
+    write_all_atomically([(path, content)])
+
+
+def write_all_atomically(files: list[tuple[str, bytes]]) -> None:
+    """Write every file or none: all go to temporary files beside them first, and are
+    renamed into place only when all were written (a full disk stops before any)."""
+    temporaries: list[str] = []
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        for path, content in files:
+            descriptor, temporary = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".goals-lint-",
+                                                     suffix=".tmp")
+            temporaries.append(temporary)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)
+        for (path, _), temporary in zip(files, temporaries):
+            os.replace(temporary, path)
     except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+        for temporary in temporaries:
+            if os.path.exists(temporary):
+                os.remove(temporary)
         raise
