@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -151,3 +152,82 @@ def test_sarif_carries_the_hidden_count(flawed):
     log = json.loads(run("goals", "--format", "sarif").out)
     assert log["runs"][0]["results"] == []
     assert log["runs"][0]["properties"]["hiddenByBaseline"] == 2
+
+
+def test_the_chinese_summary_joins_its_sentences_without_a_space(flawed):
+    run("--write-baseline")
+    assert run("goals", "--lang", "zh").out == (
+        "已检查 3 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。\n")
+    write(flawed, "goals/2022/good.yaml", VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"))
+    assert run("goals", "--lang", "zh").out.splitlines()[-1] == (
+        "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。")
+
+
+DUPLICATE_NAME = VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    name: 移动服务平台年提供服务次数")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("zh", "  goals/2022/good.yaml: GL103 指标名称与第 1 项“移动服务平台年提供服务次数”重复；请合并或改名 [duplicate-indicator]"),
+    ("en", "  goals/2022/good.yaml: GL103 same indicator name as indicator 1 (“移动服务平台年提供服务次数”); "
+           "merge them or rename one [duplicate-indicator]"),
+], ids=["zh", "en"])
+def test_a_stale_entry_is_listed_without_the_line_it_no_longer_has(flawed, lang, line):
+    write(flawed, "goals/2022/good.yaml", DUPLICATE_NAME)
+    run("--write-baseline")
+    write(flawed, "goals/2022/good.yaml", VALID_GOAL)  # fixed: the entry is stale
+    result = run("goals", "--lang", lang)
+    assert result.code == 0
+    assert result.err.splitlines()[1:] == [line]
+
+
+def test_no_stale_message_shows_a_question_mark_for_a_line():
+    """Every message with a line number renders without it when listed as stale."""
+    from validator.baseline import Key, entry_message
+    from validator.messages import MESSAGES, placeholders
+
+    with_lines = [message_id for message_id, texts in MESSAGES.items()
+                  if any(name.endswith("_line") for name in placeholders(texts["en"]))]
+    assert "rule.duplicate_indicator.name" in with_lines
+    for message_id in with_lines:
+        for lang in ("zh", "en"):
+            params = {name: "X" for name in placeholders(MESSAGES[message_id][lang]) if not name.endswith("_line")}
+            text = entry_message(Key("a.yaml", "GL000", "/", message_id, json.dumps(params)), lang)
+            assert "?" not in text and "\x00" not in text, (message_id, lang, text)
+            assert not re.search(r"第\s*行|（\s*）|\(\s*\)|\bline\b\s*[);,.]|at line|\s[;,，；]", text), (message_id, lang, text)
+
+
+INDICATOR_AT_THE_TOP = "indicators:\n  - seq: 1\n    category: 产出指标\n    name: 新增的指标\n    target: 10个\n"
+
+
+def test_inserting_an_indicator_above_a_known_problem_keeps_it_hidden(flawed):
+    run("--write-baseline")
+    typo = flawed / "goals/2022/typo.yaml"
+    typo.write_text(typo.read_text(encoding="utf-8").replace("indicators:\n", INDICATOR_AT_THE_TOP), encoding="utf-8")
+    # The misspelt field moved from /indicators/0 to /indicators/1: the same problem, not a new one.
+    result = run("goals", "--strict", "--lang", "en")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == ("Checked 3 files: no problems found. "
+                          "The baseline .goals-lint-baseline.json hid 2 known problems.\n")
+
+
+VAGUE = VALID_GOAL.replace("    target: 200项", "    target: 明显提升")
+
+
+def test_moved_problems_match_the_nearest_entry_and_a_new_copy_still_shows(flawed):
+    # The same vague target in two indicators (1 and 2); a third indicator is inserted above both.
+    write(flawed, "goals/2022/good.yaml", VAGUE.replace("    target: 1200万", "    target: 明显提升"))
+    run("--write-baseline")
+    shifted = VAGUE.replace("    target: 1200万", "    target: 明显提升").replace("seq: 2", "seq: 3").replace(
+        "seq: 1", "seq: 2").replace("indicators:\n", INDICATOR_AT_THE_TOP)
+    write(flawed, "goals/2022/good.yaml", shifted)
+    result = run("goals", "--strict", "--format", "json")
+    assert (result.code, result.err, result.diagnostics) == (0, "", [])
+    assert result.report["baseline"]["hidden"] == 4
+
+    # A fourth indicator with the same vague target is a new problem: no entry is left for it.
+    write(flawed, "goals/2022/good.yaml",
+          shifted + "  - seq: 4\n    category: 效益指标\n    name: 服务事项办理量\n    target: 明显提升\n")
+    result = run("goals", "--strict", "--lang", "en")
+    assert result.code == 1
+    [new_line, _summary] = result.out.splitlines()
+    assert new_line.startswith("goals/2022/good.yaml:23:13: GL204 target “明显提升” cannot be measured")

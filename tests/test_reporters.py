@@ -212,3 +212,60 @@ def test_a_cross_file_problem_points_at_the_other_file_in_sarif(project):
         "artifactLocation": {"uri": "goals/2022/good.yaml", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 4, "startColumn": 10, "endLine": 4, "endColumn": 22},
     }
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "sarif:x.json", "--format", "json:x.json"],
+     "goals-lint: error: --format: `sarif:x.json` and `json:x.json` write the same file, x.json, and the second "
+     "would overwrite the first; give each format its own file\n"),
+    (["--format", "junit:reports/x.xml", "--format", "gitlab:./reports/../reports/x.xml"],
+     "goals-lint: error: --format: `junit:reports/x.xml` and `gitlab:./reports/../reports/x.xml` write the same "
+     "file, ./reports/../reports/x.xml, and the second would overwrite the first; give each format its own file\n"),
+])
+def test_two_outputs_to_the_same_file_exit_2_and_write_nothing(project, args, message):
+    result = run("goals", *args, "--lang", "en")
+    assert (result.code, result.out, result.err) == (2, "", message)
+    assert not (project / "x.json").exists() and not (project / "reports").exists()
+
+
+def test_two_outputs_to_the_same_file_are_refused_in_chinese(project):
+    result = run("goals", "--format", "sarif:x.json", "--format", "json:x.json", "--lang", "zh")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("goals-lint: 错误：--format：`sarif:x.json` 和 `json:x.json` 写入同一个文件 x.json，"
+                          "后一个会覆盖前一个；请为每种格式指定不同的文件\n")
+
+
+def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monkeypatch):
+    # A block scalar keeps its final newline: text-hygiene reports the project name with it.
+    write(project, "goals/2022/good.yaml", VALID_GOAL.replace("project: 广州移动政务服务平台建设\n",
+                                                              "project: |\n  广州三期政务服务平台建设\n"))
+    args = ("goals/2022/good.yaml", "--select", "text-hygiene", "--lang", "en")
+    exact = run(*args, "--format", "json").diagnostics[0]["message"]
+    assert exact.endswith("“广州三期政务服务平台建设\n”")  # JSON keeps the message exact
+    sarif = json.loads(run(*args, "--format", "sarif").out)
+    assert sarif["runs"][0]["results"][0]["message"]["text"] == exact
+    shown = exact.replace("\n", "\\n")
+
+    assert run(*args).out.splitlines() == [
+        f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]",
+        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file.",
+    ]
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    github = run(*args, "--format", "github").out.splitlines()
+    assert github[0] == f"::warning file=goals/2022/good.yaml,line=4,endLine=5,title=GL205 text-hygiene::{shown}"
+    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+    assert f"| {shown.replace(chr(92), chr(92) * 2)} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
+
+    [failure] = ElementTree.fromstring(run(*args, "--format", "junit").out.split("\n", 1)[1]).iter("failure")
+    assert failure.get("message") == f"4:10: {shown}"
+    assert failure.text == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene] (warning)"
+    [issue] = json.loads(run(*args, "--format", "gitlab").out)
+    assert issue["description"] == f"GL205 {shown}"
+
+
+def test_one_line_escapes_line_breaks_tabs_and_control_characters():
+    from validator.reporters.text_reporter import one_line
+
+    assert one_line("a\nb\r\nc\td\x0be\u2028f") == "a\\nb\\r\\nc\\td\\u000be\\u2028f"
+    assert one_line("≥95%，“名称”") == "≥95%，“名称”"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import VALID_GOAL, run_json, write
+from support import VALID_GOAL, run, run_json, write
 from validator.suppressions import find_comments
 
 TYPO_LINE = "    categroy: 效益指标"
@@ -127,3 +127,49 @@ def test_a_directive_inside_a_quoted_value_is_text(tmp_path):
     text = VALID_GOAL.replace("objective: 打造我市统一的政务服务移动端品牌。",
                               "objective: '说明 # goals-lint: disable=schema -- 这不是注释'")
     assert lint(tmp_path, text).diagnostics == []
+
+
+@pytest.mark.parametrize("comment", [
+    pytest.param("# goals-lint：disable=schema -- 原表字段名如此", id="full-width colon"),
+    pytest.param("# goals-lint: disable＝schema -- 原表字段名如此", id="full-width equals"),
+    pytest.param("# goals-lint: disable=GL002，GL205 -- 原表字段名如此", id="full-width comma"),
+    pytest.param("# goals-lint: disable=GL002、GL205 -- 原表字段名如此", id="enumeration comma"),
+    pytest.param("# goals-lint: disable=schema —— 原表字段名如此", id="em dashes"),
+    pytest.param("# goals-lint: disable=schema －－ 原表字段名如此", id="full-width hyphens"),
+    pytest.param("# goals-lint: disable=ＧＬ００２ -- 原表字段名如此", id="full-width code"),
+    pytest.param("# GOALS-LINT: DISABLE=GL002 -- 原表字段名如此", id="upper case"),
+    pytest.param("# Goals-Lint: Disable=schema -- 原表字段名如此", id="title case"),
+    pytest.param("# 原表 # goals-lint: disable=schema -- 原表字段名如此", id="after another comment"),
+])
+def test_suppressions_typed_with_a_chinese_input_method_work(tmp_path, comment):
+    result = lint(tmp_path, TYPO.replace(TYPO_LINE, f"{TYPO_LINE}  {comment}"))
+    assert (result.code, result.diagnostics, result.report["suppressed"]) == (0, [], 1)
+
+
+def test_disable_file_in_any_case_with_a_full_width_equals_sign(tmp_path):
+    text = "# goals-lint: DISABLE-FILE＝schema —— 旧格式\n" + TYPO
+    assert lint(tmp_path, text).diagnostics == []
+
+
+@pytest.mark.parametrize(("comment", "shown"), [
+    pytest.param("# goals-lint disable=schema -- 原表", "goals-lint disable=schema -- 原表", id="no colon"),
+    pytest.param("# GOALS-LINT 忽略", "GOALS-LINT 忽略", id="no directive"),
+    pytest.param("# 原表 # goals-lint: disable schema -- 原表", "disable schema -- 原表", id="after another comment"),
+    pytest.param("# goals-lint: disable=schema - 原表", "disable=schema - 原表", id="one hyphen"),
+])
+def test_a_goals_lint_comment_that_cannot_be_read_is_reported(tmp_path, monkeypatch, comment, shown):
+    write(tmp_path, "goals/a.yaml", TYPO.replace(TYPO_LINE, f"{TYPO_LINE}  {comment}"))
+    monkeypatch.chdir(tmp_path)
+    result = run("goals", "--lang", "zh")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "goals/a.yaml:8:5: GL002 未知字段 `categroy`，是否应为 `category`（一级指标）？ [schema]",
+        f"goals/a.yaml:8:21: GL901 无法识别的 goals-lint 注释 `{shown}`；应写作 `# goals-lint: disable=规则 -- 原因` "
+        "或 `# goals-lint: disable-file=规则 -- 原因` [invalid-suppression]",
+        "已检查 1 个文件：2 个错误，0 个警告，0 个提示（涉及 1 个文件）。",
+    ]
+
+
+def test_prose_that_mentions_goals_lint_is_not_a_directive(tmp_path):
+    result = lint(tmp_path, "# 本目录的文件已通过 goals-lint 检查\n" + VALID_GOAL)
+    assert (result.code, result.diagnostics) == (0, [])

@@ -6,6 +6,11 @@ every edit above it shifts. Parameters that are line numbers (``first_line``,
 ``related_line``) are left out for the same reason. Identical problems are
 counted: a baseline of two hides two, and a third is new.
 
+An indicator inserted or removed above a known problem shifts its pointer
+(``/indicators/3/target`` becomes ``/indicators/4/target``). So a problem without an
+exact entry is matched to a left-over entry that differs only in that index (same
+file, rule, message, parameters and the rest of the pointer): it merely moved.
+
 The file is JSON, sorted and indented, UTF-8 with Chinese as written, so its diff
 in a review shows exactly which problems were added or fixed::
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from validator.diagnostics import Diagnostic
@@ -117,24 +123,59 @@ def _valid_entry(entry: Any) -> bool:
     )
 
 
+_INDICATOR = re.compile(r"^/indicators/(\d+)(?=/|$)")
+
+
+def _moved_form(key: Key) -> tuple[Key, int] | None:
+    """``key`` with its indicator index blanked out, and the index; None if it has none."""
+    match = _INDICATOR.match(key.pointer)
+    if match is None:
+        return None
+    return key._replace(pointer="/indicators/*" + key.pointer[match.end():]), int(match.group(1))
+
+
 def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: str,
                    checked: Iterable[str]) -> Applied:
     """Hide recorded problems, up to each entry's count, in report order.
+
+    Exact entries are used first, for every problem; then a problem still without
+    an entry takes a left-over one that differs only in the indicator index (the
+    nearest index), so inserting an indicator above a known problem does not make
+    it new and its entry stale.
 
     Only entries of ``checked`` files, or of files that no longer exist, can be
     stale: pre-commit checks the changed files, and the entries of the others stand.
     """
     checked_files = {relative_path(path, root) for path in checked}
     remaining = dict(baseline.counts)
-    shown: list[Diagnostic] = []
-    hidden = 0
-    for diagnostic in diagnostics:
-        key = key_of(diagnostic, root)
+    keys = [key_of(diagnostic, root) for diagnostic in diagnostics]
+    hidden_flags = [False] * len(keys)
+    for number, key in enumerate(keys):
         if remaining.get(key, 0) > 0:
             remaining[key] -= 1
-            hidden += 1
-        else:
-            shown.append(diagnostic)
+            hidden_flags[number] = True
+
+    unmatched = [number for number, hidden_it in enumerate(hidden_flags) if not hidden_it]
+    if unmatched:
+        # Left-over entries by their form without the indicator index, with that index.
+        by_form: dict[Key, list[tuple[int, Key]]] = {}
+        for entry, left in remaining.items():
+            form = _moved_form(entry) if left > 0 else None
+            if form is not None:
+                by_form.setdefault(form[0], []).append((form[1], entry))
+        for number in unmatched:
+            form = _moved_form(keys[number])
+            if form is None:
+                continue
+            candidates = [(abs(index - form[1]), index, entry) for index, entry in by_form.get(form[0], ())
+                          if remaining[entry] > 0]
+            if candidates:
+                entry = min(candidates)[2]
+                remaining[entry] -= 1
+                hidden_flags[number] = True
+
+    shown = [diagnostic for diagnostic, hidden_it in zip(diagnostics, hidden_flags) if not hidden_it]
+    hidden = len(diagnostics) - len(shown)
     stale = [(key, baseline.rules.get(key, ""), left) for key, left in sorted(remaining.items())
              if left > 0 and (key.file in checked_files or not os.path.exists(os.path.join(root, key.file)))]
     return Applied(shown, hidden, stale)
@@ -189,9 +230,18 @@ def default_baseline_path(config_root: str) -> str:
     return os.path.join(config_root, DEFAULT_BASELINE)
 
 
+# Stands for a line number in a rendered message, so the clause around it can be cut.
+_LINE = "\x00line\x00"
+# The clauses messages put line numbers in, longest first; the last catches any other form.
+_LINE_CLAUSES = re.compile(
+    rf"\s*（第\s*{_LINE}\s*行）|\s*\(line {_LINE}\)|\s*(?:at|on) line {_LINE}|第\s*{_LINE}\s*行|{_LINE}")
+
+
 def entry_message(key: Key, lang: str) -> str:
-    """A recorded problem's message, as the run that recorded it would have shown it."""
+    """A recorded problem's message on one line, as the run that recorded it would have
+    shown it, without the line numbers the key leaves out (``（第 3 行）``, ``at line 3``)."""
     from validator.messages import MESSAGES, placeholders, render
+    from validator.reporters.text_reporter import one_line
 
     if key.message_id not in MESSAGES:
         return key.pointer or "/"  # recorded by another version of goals-lint
@@ -200,10 +250,12 @@ def entry_message(key: Key, lang: str) -> str:
     for name, value in params.items():
         if isinstance(value, list) and len(value) == 2 and value[0] in MESSAGES and isinstance(value[1], dict):
             params[name] = (value[0], value[1])
-    # Line numbers were left out of the key on purpose; the message shows them as "?".
-    for name in placeholders(MESSAGES[key.message_id][lang]) - set(params):
-        params[name] = "?"
+    missing = placeholders(MESSAGES[key.message_id][lang]) - set(params)
+    if any(not name.endswith("_line") for name in missing):
+        return key.pointer or "/"  # recorded by another version of goals-lint
+    for name in missing:
+        params[name] = _LINE
     try:
-        return render(key.message_id, params, lang)
+        return one_line(_LINE_CLAUSES.sub("", render(key.message_id, params, lang)))
     except (IndexError, ValueError):  # recorded by another version of goals-lint
         return key.pointer or "/"

@@ -227,6 +227,7 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
     """
     outputs: list[tuple[str, str | None]] = []
     console: str | None = None
+    files: dict[str, str] = {}  # each output file, as the OS sees it, and the --format value that names it
     for value in values or ():
         name, colon, target = value.partition(":")
         if name not in REPORTER_MODULES:
@@ -237,6 +238,12 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
             if console is not None:
                 raise UsageError("cli.two_console_outputs", first=console, second=name)
             console = name
+        else:
+            # `x.json`, `./x.json` and a link to it are one file: the second report would replace the first.
+            same = os.path.normcase(os.path.realpath(target))
+            if same in files:
+                raise UsageError("cli.same_output_file", first=files[same], second=value, path=target)
+            files[same] = value
         outputs.append((name, target or None))
     if console is None:
         default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -224,7 +224,7 @@ def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Ru
 def _apply_suppressions(check: _FileCheck, selection: Selection) -> tuple[list[Diagnostic], int]:
     """The diagnostics to show for one file, and how many inline comments hid."""
     text = check.goal_file.text
-    if text is None or "goals-lint:" not in text:  # the common case: no comment to read
+    if text is None or "goals-lint" not in text.lower():  # the common case: no comment to read
         return [d for d in check.candidates if d.code in check.enabled], 0
     from validator.suppressions import apply_suppressions
 

@@ -5,23 +5,43 @@
 - ``# goals-lint: disable-file=RULE -- reason`` in the comment block at the top of
   the file: hides the rules in the whole file.
 
+Authors type these with a Chinese input method, so the directive is read after
+NFKC normalisation (full-width ``：＝，`` and letters), ``goals-lint`` and
+``disable``/``disable-file`` in any case, rules separated by ``,`` or ``、``, and the
+reason after ``--`` or ``——``. A comment that starts with ``goals-lint``, or has
+``goals-lint:`` or ``goals-lint disable`` in it, but is not a readable directive is
+reported (``Malformed``) rather than ignored: an author who meant to suppress
+something must learn that it did not work. Prose that only mentions goals-lint
+(``# 已通过 goals-lint 检查``) is left alone.
+
 libyaml does not report comments, so the text is scanned here. A ``#`` starts a
 comment only at the start of a line or after a space, and never inside a quoted
 scalar or the body of a block scalar (``|``, ``>``); that is as much of YAML as a
-comment finder needs. A file without ``goals-lint:`` in it costs one substring test.
+comment finder needs. A file without ``goals-lint`` in it costs one search.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable, NamedTuple, Sequence
 
 from validator.diagnostics import Diagnostic, Severity, Span
 from validator.rule import Rule
 
-MARKER = "goals-lint:"
-_DIRECTIVE = re.compile(r"#\s*goals-lint:\s*")
-_KIND = re.compile(r"(disable-file|disable)\s*=\s*")
+_MENTION = re.compile(r"goals-lint", re.IGNORECASE)
+# The directive starts after `goals-lint:` (or the full-width `：`), anywhere in the comment,
+# so `# 原表如此 # goals-lint: disable=…` works too.
+_DIRECTIVE = re.compile(r"goals-lint\s*[:：]\s*", re.IGNORECASE)
+# Comments that were meant as a directive but lack the colon: `# goals-lint disable=…`,
+# `# GOALS-LINT 忽略`. Only these and `goals-lint:` comments are reported when unreadable.
+# `# goals-lint-baseline.json …` is about something else.
+_ATTEMPT = re.compile(r"#\s*goals-lint(?![\w-])|goals-lint\s*(?:disable|enable)", re.IGNORECASE)
+# Read after NFKC, which has turned `＝`, `，`, `－` and full-width letters into ASCII.
+_KIND = re.compile(r"(disable-file|disable)\s*=\s*", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"[,、]")
+# `——` is what Chinese input methods type for `--` (U+2014, or U+2015 in some fonts).
+_REASON_SEPARATOR = re.compile(r"--|——|――")
 # A second comment after the directive (`# goals-lint: … # note`) is not part of it;
 # `#12` in a reason is, so only a `#` with space on both sides ends the directive.
 _NESTED_COMMENT = re.compile(r"\s#(\s|$)")
@@ -130,8 +150,8 @@ def _end_of_quote(line: str, start: int, quote: str) -> int:
 
 
 def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
-    """The directives in ``text``, and the ``goals-lint:`` comments that are not directives."""
-    if MARKER not in text:
+    """The directives in ``text``, and the ``goals-lint`` comments that are not directives."""
+    if _MENTION.search(text) is None:
         return [], []
     lines = text.splitlines()
     comments = find_comments(text)
@@ -146,8 +166,14 @@ def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
     suppressions: list[Suppression] = []
     malformed: list[Malformed] = []
     for comment in comments:
-        directive = _DIRECTIVE.match(comment.text)
+        if _MENTION.search(comment.text) is None:
+            continue
+        directive = _DIRECTIVE.search(comment.text)
         if directive is None:
+            if _ATTEMPT.search(comment.text):
+                span = Span(comment.line, comment.column, comment.line,
+                            comment.column + len(comment.text.rstrip()))
+                malformed.append(Malformed(span, comment.text.lstrip("#").strip()))
             continue
         body = comment.text[directive.end():]
         nested = _NESTED_COMMENT.search(body)
@@ -155,14 +181,17 @@ def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
             body = body[:nested.start()]
         span = Span(comment.line, comment.column, comment.line,
                     comment.column + len(comment.text[:directive.end()] + body.rstrip()))
-        kind_match = _KIND.match(body)
+        # Spans and messages use the comment as written; only the reading is normalised.
+        readable = unicodedata.normalize("NFKC", body)
+        kind_match = _KIND.match(readable)
         if kind_match is None:
             malformed.append(Malformed(span, body.strip()))
             continue
-        kind = kind_match.group(1)
-        names_part, _, reason = body[kind_match.end():].partition("--")
-        names = tuple(name.strip() for name in names_part.split(",") if name.strip())
-        if not names or any(" " in name for name in names):
+        kind = kind_match.group(1).lower()
+        parts = _REASON_SEPARATOR.split(readable[kind_match.end():], maxsplit=1)
+        names_part, reason = parts[0], parts[1] if len(parts) > 1 else ""
+        names = tuple(name.strip() for name in _NAME_SEPARATOR.split(names_part) if name.strip())
+        if not names or any(char.isspace() for name in names for char in name):
             malformed.append(Malformed(span, body.strip()))
             continue
         if kind == "disable-file":

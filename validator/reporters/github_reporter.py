@@ -17,6 +17,7 @@ from validator.linter import LintResult
 from validator.messages import render
 from validator.reporters import ReportWriteError, text_reporter
 from validator.reporters.paths import relative_path
+from validator.reporters.text_reporter import one_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -46,7 +47,8 @@ def annotation(diagnostic: Diagnostic, root: str, lang: str) -> str:
         properties["endColumn"] = str(max(span.end_column - 1, span.column))
     properties["title"] = f"{diagnostic.code} {diagnostic.rule}"
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
-    message = diagnostic.message(lang)
+    # GitHub would turn an escaped newline back into a line break; show it as `\n` instead.
+    message = one_line(diagnostic.message(lang))
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
 
 
@@ -60,7 +62,7 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
         lines += [render("report.table_header", {}, lang), "|---|---|---|---|---|---|"]
         for diagnostic in result.diagnostics:
             severity = render(f"report.severity_{diagnostic.severity.value}", {}, lang)
-            message = diagnostic.message(lang)
+            message = one_line(diagnostic.message(lang))
             lines.append(f"| {_cell(relative_path(diagnostic.path, result.root))} | {diagnostic.span.line} "
                          f"| {diagnostic.span.column} | {diagnostic.code} `{diagnostic.rule}` | {severity} "
                          f"| {_cell(message)} |")

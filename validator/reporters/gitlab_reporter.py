@@ -15,13 +15,14 @@ from validator.diagnostics import Diagnostic, Severity
 from validator.linter import LintResult
 from validator.reporters.paths import relative_path
 from validator.reporters.sarif_reporter import fingerprint, numbered
+from validator.reporters.text_reporter import one_line
 
 # GitLab's scale is info, minor, major, critical, blocker.
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dict[str, Any]:
-    message = diagnostic.message(lang)
+    message = one_line(diagnostic.message(lang))  # the merge request widget shows one line per issue
     return {
         "type": "issue",
         "engine_name": "goals-lint",

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 from validator.linter import LintResult
 from validator.reporters.paths import relative_path
+from validator.reporters.text_reporter import one_line
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -36,7 +37,7 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
                                       file=shown_path)
         for diagnostic in diagnostics:
             span = diagnostic.span
-            message = _clean(diagnostic.message(lang))
+            message = _clean(one_line(diagnostic.message(lang)))
             failure = ElementTree.SubElement(
                 case, "failure", type=f"{diagnostic.code} {diagnostic.rule}",
                 message=f"{span.line}:{span.column}: {message}",

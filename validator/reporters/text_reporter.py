@@ -3,17 +3,32 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from validator.linter import LintResult
 from validator.messages import counted, render
 from validator.reporters.summary import count
 
+# Characters that would break "one line a problem" (or hide in it) if printed as they are.
+# A parameter can carry them: a `project: |` block scalar ends in a newline.
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+# The summary's sentences: Chinese joins them without a space after `。`.
+_SENTENCE_GAP = {"zh": "", "en": " "}
+
+
+def one_line(text: str) -> str:
+    """``text`` with newlines, tabs and other control characters as visible escapes (``\\n``)."""
+    if _LINE_BREAKING.search(text) is None:
+        return text
+    return _LINE_BREAKING.sub(lambda match: _ESCAPES.get(match.group(), f"\\u{ord(match.group()):04x}"), text)
+
 
 def report(result: LintResult, lang: str, out: TextIO) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
-        message = diagnostic.message(lang)
+        message = one_line(diagnostic.message(lang))
         out.write(f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} {message} [{diagnostic.rule}]\n")
     counts = count(result)
     files = counted("file", result.files_checked)
@@ -30,5 +45,6 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
         summary = render("summary.clean", {"files": files}, lang)
     if result.hidden_by_baseline:
         hidden_id = "baseline.hidden_one" if result.hidden_by_baseline == 1 else "baseline.hidden"
-        summary += " " + render(hidden_id, {"path": result.baseline_path, "count": result.hidden_by_baseline}, lang)
+        hidden = render(hidden_id, {"path": result.baseline_path, "count": result.hidden_by_baseline}, lang)
+        summary += _SENTENCE_GAP[lang] + hidden
     out.write(summary + "\n")

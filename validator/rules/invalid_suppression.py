@@ -3,11 +3,15 @@ Checks the suppression comments themselves. A suppression is
 `# goals-lint: disable=RULE[,RULE] -- reason` at the end of the line it is about,
 or alone on the line above it; `# goals-lint: disable-file=RULE -- reason` in the
 comment block at the top of the file hides a rule in the whole file. RULE is a rule
-name (`schema`) or code (`GL002`).
+name (`schema`) or code (`GL002`); several are separated by `,` or `、`. What a
+Chinese input method types is accepted: full-width `：＝，`, `——` or `－－` for `--`,
+and `goals-lint`, `disable`, `disable-file` in any case.
 
 Reported: a suppression without a reason after `--`, a rule name that names no
-rule, a `disable-file` below the first field, and a `goals-lint:` comment that is
-not a suppression at all (`disabel=`, `enable=`).
+rule, a `disable-file` below the first field, and a comment that starts with
+`goals-lint` or has `goals-lint:` in it but is not a readable suppression
+(`disabel=`, `enable=`, `# goals-lint disable=…` without the colon), so a
+suppression that does not work never goes unnoticed.
 
 Suppression comments cannot be suppressed themselves; to turn this rule off, use
 `ignore` in the configuration.
