@@ -73,7 +73,7 @@ def test_an_entry_counted_twice_that_occurs_once_is_stale_for_the_rest(flawed):
     assert result.report["diagnostics"] == []
     assert result.report["baseline"] == {"path": ".goals-lint-baseline.json", "hidden": 2, "stale_entries": 1}
     assert result.err.splitlines() == [
-        "goals-lint: 1 entries of the baseline .goals-lint-baseline.json no longer occur (fixed, or the file "
+        "goals-lint: 1 entry of the baseline .goals-lint-baseline.json matched nothing (the problem was fixed, or the file "
         "changed); run `goals-lint --write-baseline` to drop them:",
         "  goals/2022/extra.yaml: GL002 unknown field `备注`; did you mean `notes` (notes)? [schema]",
     ]

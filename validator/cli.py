@@ -16,7 +16,7 @@ from validator.baseline import BaselineError
 from validator.config import Config, ConfigError, load_config, parse_size
 from validator.diagnostics import Severity
 from validator.linter import CheckCrashed, LintResult, Selection, discover, lint_files
-from validator.messages import LANGUAGES, language_from_environment, ref, render
+from validator.messages import LANGUAGES, counted, language_from_environment, ref, render
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, ReportWriteError, get_reporter
 
@@ -313,7 +313,8 @@ def _apply_baseline(path: str, result: LintResult) -> list:
 def _say_stale(stale: list, result: LintResult, lang: str, err: TextIO) -> None:
     from validator.baseline import entry_message
 
-    err.write(render("baseline.stale", {"path": result.baseline_path, "count": len(stale)}, lang) + "\n")
+    stale_count = counted("entry", len(stale), "entries")
+    err.write(render("baseline.stale", {"path": result.baseline_path, "count": stale_count}, lang) + "\n")
     for key, rule, missing in stale:
         times = f" ×{missing}" if missing > 1 else ""
         err.write(f"  {key.file}: {key.code} {entry_message(key, lang)} [{rule or key.code}]{times}\n")
@@ -327,8 +328,9 @@ def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> in
         problems, entries = write_baseline(path, result.diagnostics, result.root, result.paths)
     except OSError as error:
         raise ReportWriteError(path, error.strerror or str(error)) from None
-    err.write(render("baseline.written", {"path": _shown_path(path), "problems": problems, "entries": entries},
-                     lang) + "\n")
+    params = {"path": _shown_path(path), "problems": counted("problem", problems),
+              "entries": counted("entry", entries, "entries")}
+    err.write(render("baseline.written", params, lang) + "\n")
     return EXIT_OK
 
 

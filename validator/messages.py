@@ -312,6 +312,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count.warning": {"zh": "{n}", "en": "{n} warning"},
     "count.warnings": {"zh": "{n}", "en": "{n} warnings"},
     "count.info": {"zh": "{n}", "en": "{n} note"},
+    "count.problem": {"zh": "{n}", "en": "{n} problem"},
+    "count.problems": {"zh": "{n}", "en": "{n} problems"},
+    "count.entry": {"zh": "{n}", "en": "{n} entry"},
+    "count.entries": {"zh": "{n}", "en": "{n} entries"},
     "count.infos": {"zh": "{n}", "en": "{n} notes"},
     # --- compliance rules (ids: rule.*, target.*) ---
     "rule.required_categories.missing": {
@@ -458,12 +462,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline.stale": {
         "zh": "goals-lint: 基线 {path} 中有 {count} 条记录已不再出现（已修复或文件已修改）；"
         "运行 `goals-lint --write-baseline` 删除它们：",
-        "en": "goals-lint: {count} entries of the baseline {path} no longer occur (fixed, or the file changed); "
+        "en": "goals-lint: {count} of the baseline {path} matched nothing (the problem was fixed, or the file changed); "
         "run `goals-lint --write-baseline` to drop them:",
     },
     "baseline.written": {
         "zh": "已写入基线 {path}：{problems} 个问题，{entries} 条记录。请提交此文件；之后的检查只报告新问题。",
-        "en": "Wrote the baseline {path}: {problems} problems in {entries} entries. Commit it; "
+        "en": "Wrote the baseline {path}: {problems} in {entries}. Commit it; "
         "later runs report only new problems.",
     },
     "baseline.not_found": {"zh": "找不到基线文件：{path}", "en": "baseline file not found: {path}"},
@@ -693,9 +697,9 @@ def _render_param(value: Any, lang: str) -> Any:
     return value
 
 
-def counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
+def counted(noun: str, number: int, plural: str | None = None) -> tuple[str, dict[str, int]]:
     """A parameter that renders as "1 file" / "2 files" (English) or "2" (Chinese)."""
-    return ref(f"count.{noun}" if number == 1 else f"count.{noun}s", n=number)
+    return ref(f"count.{noun}" if number == 1 else f"count.{plural or noun + 's'}", n=number)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
