@@ -417,3 +417,14 @@ def test_a_title_year_the_linter_would_reject_needs_year(tmp_path, en_locale):
                           "file may have (2000–2100); give the budget year with --year\n")
     assert run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2100").code == 0
     assert read_goal_file(str(tmp_path / "out" / "01-项目甲.yaml")).data["year"] == 2100
+
+
+def test_import_and_export_follow_the_configured_language(tmp_path, en_locale, monkeypatch):
+    """Like linting: --lang, then `lang` in the configuration, then the locale."""
+    (tmp_path / ".goals-lint.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    (tmp_path / "table.csv").write_text(csv_with(good_row()), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    imported = run("import", "table.csv", "--out", "out")
+    assert imported.code == 0
+    assert imported.out.splitlines()[-1].startswith("已从 table.csv 导入")
+    assert "imported" in run("import", "table.csv", "--out", "out2", "--lang", "en").out

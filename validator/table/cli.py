@@ -86,13 +86,22 @@ def _year_range() -> tuple[int, int]:
     return year["minimum"], year["maximum"]
 
 
+def _language(option: str | None) -> str:
+    """--lang, then the configuration's `lang`, then the locale: as for linting."""
+    if option:
+        return option
+    from validator.config import load_config
+
+    return load_config().lang or language_from_environment()
+
+
 def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     from validator.table.categories import CategoryNames
     from validator.table.slug import project_file_name
     from validator.table.writer import goal_file_text, schema_comment_for, write_all_atomically
 
     args = _import_parser().parse_args(arguments)
-    printer = _Printer(args.lang or language_from_environment(), out, err)
+    printer = _Printer(_language(args.lang), out, err)
     minimum, maximum = _year_range()
     if args.year is not None and not minimum <= args.year <= maximum:
         raise _usage_error("table.year_out_of_range", year=args.year, minimum=minimum, maximum=maximum)
@@ -213,7 +222,7 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
     from validator.table.export import grouped, unexportable, write_table
 
     args = _export_parser().parse_args(arguments)
-    printer = _Printer(args.lang or language_from_environment(), out, err)
+    printer = _Printer(_language(args.lang), out, err)
     to = args.to or EXPORT_SUFFIXES.get(os.path.splitext(args.output)[1].lower())
     if to is None:
         raise _usage_error("table.unknown_export_format", path=args.output)
