@@ -269,3 +269,24 @@ def test_one_line_escapes_line_breaks_tabs_and_control_characters():
 
     assert one_line("a\nb\r\nc\td\x0be\u2028f") == "a\\nb\\r\\nc\\td\\u000be\\u2028f"
     assert one_line("≥95%，“名称”") == "≥95%，“名称”"
+
+
+def test_an_output_through_a_symbolic_link_or_into_a_pipe_keeps_the_link_and_the_pipe(project):
+    import os
+    import threading
+
+    (project / "reports").mkdir()
+    os.symlink("reports/real.json", project / "link.json")
+    assert run("goals/2022/good.yaml", "--format", "json:link.json").code == 0
+    assert os.path.islink(project / "link.json")
+    assert json.loads((project / "reports" / "real.json").read_text(encoding="utf-8"))["files_checked"] == 1
+
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(project / "pipe.json")
+        received = []
+        reader = threading.Thread(target=lambda: received.append((project / "pipe.json").read_text(encoding="utf-8")))
+        reader.start()
+        assert run("goals/2022/good.yaml", "--format", "json:pipe.json").code == 0
+        reader.join(timeout=10)
+        assert json.loads(received[0])["files_checked"] == 1
+        assert not (project / "pipe.json").is_file()  # still a pipe, not replaced by a file

@@ -428,3 +428,14 @@ def test_import_and_export_follow_the_configured_language(tmp_path, en_locale, m
     assert imported.code == 0
     assert imported.out.splitlines()[-1].startswith("已从 table.csv 导入")
     assert "imported" in run("import", "table.csv", "--out", "out2", "--lang", "en").out
+
+
+def test_export_writes_through_a_symbolic_link(tmp_path, en_locale):
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    (goals / "a.yaml").write_text(VALID_GOAL, encoding="utf-8")
+    (tmp_path / "published").mkdir()
+    os.symlink(tmp_path / "published" / "table.csv", tmp_path / "link.csv")
+    assert run("export", str(goals), "--to", "csv", "--output", str(tmp_path / "link.csv")).code == 0
+    assert os.path.islink(tmp_path / "link.csv")
+    assert "广州移动政务服务平台建设" in (tmp_path / "published" / "table.csv").read_text(encoding="utf-8-sig")

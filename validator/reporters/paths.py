@@ -42,7 +42,14 @@ def write_text_atomically(path: str, text: str) -> None:
     """
     import tempfile
 
-    directory = os.path.dirname(os.path.abspath(path))
+    from validator.output_files import resolve_output
+
+    path, replaceable = resolve_output(path)
+    if not replaceable:  # /dev/stdout, a named pipe: write into it
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    directory = os.path.dirname(path)
     handle, temporary = tempfile.mkstemp(prefix=".goals-lint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -21,6 +21,7 @@ import tempfile
 from typing import Any, Iterator, NamedTuple
 
 from validator.diagnostics import Problem
+from validator.output_files import resolve_output
 from validator.table.indicators import indicator_text
 from validator.table.model import control_character
 from validator.table.writer import write_atomically
@@ -164,7 +165,11 @@ def _write_xlsx(groups: list[Group], output: str) -> None:
                 cell.data_type = "s"  # text as written: `1200` stays text, `=…` is no formula
                 cell.alignment = wrapped
             row += 1
-    directory = os.path.dirname(os.path.abspath(output))
+    output, replaceable = resolve_output(output)
+    if not replaceable:  # /dev/stdout, a named pipe: write into it
+        workbook.save(output)
+        return
+    directory = os.path.dirname(output)
     descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".goals-lint-", suffix=".xlsx")
     os.close(descriptor)
     try:

@@ -20,6 +20,7 @@ import tempfile
 from typing import Any
 
 from validator.loader import resolve_plain_scalar
+from validator.output_files import resolve_output
 
 TOP_LEVEL_ORDER = ("year", "department", "budget_unit", "project", "code", "objective", "indicators", "notes")
 INDICATOR_ORDER = ("seq", "category", "subcategory", "name", "target", "notes")
@@ -144,6 +145,13 @@ def write_all_atomically(files: list[tuple[str, bytes]]) -> None:
     """Write every file or none: all go to temporary files beside them first, and are
     renamed into place only when all were written (a full disk stops before any)."""
     temporaries: list[str] = []
+    # Through symbolic links; straight into /dev/stdout or a named pipe (never replaced).
+    resolved = [(resolve_output(path), content) for path, content in files]
+    for (path, replaceable), content in resolved:
+        if not replaceable:
+            with open(path, "wb") as stream:
+                stream.write(content)
+    files = [(path, content) for (path, replaceable), content in resolved if replaceable]
     try:
         for path, content in files:
             descriptor, temporary = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".goals-lint-",
