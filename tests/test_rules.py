@@ -316,6 +316,34 @@ LEGITIMATE = [
     ("满意度指标", "群众满意度", "≥90%（抽样调查）"),
     ("满意度指标", "群众不满意率", "≤5%"),
     ("产出指标", "系统上线验收", "通过验收"),
+    # prohibitions and caps read the right way round
+    ("产出指标", "预算执行率", "不得超过100%"),
+    ("效益指标", "系统响应时间", "不得超过5秒"),
+    ("效益指标", "网络可用率", "不应低于99%"),
+    ("满意度指标", "办事群众满意度", "控制在90%以上"),
+    ("效益指标", "故障处理时长", "不宜超过4小时"),
+    # units beyond the common ones, in the target or in brackets
+    ("效益指标", "新增绿地面积", "≥3公顷"),
+    ("效益指标", "年发电量", "≥100万千瓦时"),
+    ("效益指标", "机房温度", "≤26℃"),
+    ("效益指标", "PM2.5年均浓度", "≤25μg/m³"),
+    ("产出指标", "巡航架次", "≥20架次"),
+    ("产出指标", "新增标准数", "≥2（项）"),
+    ("产出指标", "人均补助标准（元/天）", "'50'"),
+    ("产出指标", "等级保护测评", "符合GB/T 22239-2019三级要求"),
+    # fractions, negated heads, savings, deviations
+    ("效益指标", "孕产妇死亡率", "≤10/10万"),
+    ("效益指标", "产品抽检不合格率", "≤2%"),
+    ("效益指标", "设备无故障率", "≥98%"),
+    ("效益指标", "工单超期办结率", "≤1%"),
+    ("效益指标", "系统平均无故障时间", "≥5000小时"),
+    ("效益指标", "门诊抗菌药物使用率", "≤20%"),
+    ("效益指标", "压减行政运行成本", "≥10%"),
+    ("效益指标", "居民消费支出", "较上年增长5%"),
+    ("效益指标", "预算执行偏差率", "-5%~5%"),
+    ("效益指标", "办件量", "同比增长5%"),
+    ("效益指标", "网办量", "同比增长5%"),
+    ("效益指标", "能耗", "不增加"),
 ]
 
 
@@ -339,5 +367,15 @@ def test_doubled_percent_sign_and_an_unmeetable_rate(tmp_path):
 
 
 def test_a_complaint_or_dissatisfaction_rate_should_be_low(tmp_path):
-    text = goal(("满意度指标", "群众不满意率", "≥5%"), ("满意度指标", "群众满意率", "≥95%"))
-    assert [d["line"] for d in check(tmp_path, text, "comparison-direction").diagnostics] == [line_of(1, "target")]
+    text = goal(("满意度指标", "群众不满意率", "≥5%"), ("满意度指标", "群众满意率", "≥95%"),
+                ("效益指标", "产品抽检不合格率", "≥2%"), ("效益指标", "系统可用率", "不得超过99%"))
+    result = check(tmp_path, text, "comparison-direction")
+    assert [d["line"] for d in result.diagnostics] == [
+        line_of(1, "target"), line_of(3, "target"), line_of(4, "target")]
+    assert "“不合格率”" in check(tmp_path, text, "comparison-direction", lang="zh").diagnostics[1]["message"]
+
+
+def test_vague_starts_and_negated_outcomes(tmp_path):
+    text = goal(("效益指标", "企业负担", "有效减轻"), ("效益指标", "经济运行", "稳中有升"), ("效益指标", "能耗", "不增加"))
+    assert [d["line"] for d in check(tmp_path, text, "vague-target").diagnostics] == [
+        line_of(1, "target"), line_of(2, "target")]

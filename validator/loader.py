@@ -221,9 +221,10 @@ _LIBYAML_PROBLEMS = {
 }
 
 
-# Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional
-# overrides and isolates that can make text display differently from what it is.
-_INVISIBLE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0 but tab and line feed, DEL, C1), zero-width characters (copied
+# from web pages; they make equal names differ) and the bidirectional overrides and
+# isolates that can make text display differently from what it is.
+INVISIBLE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]")
 
 # Problems libyaml finds at the end of the file, whose cause is where something opened.
 _REPORTED_AT_THE_OPENING = frozenset({"yaml.unclosed_quote", "yaml.unclosed_flow"})
@@ -364,7 +365,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 plain = not event.style and event.tag is None
                 value = resolve_plain_scalar(raw_text) if plain else raw_text
                 if value.__class__ is str:
-                    invisible = _INVISIBLE_IN_TEXT.search(value)
+                    invisible = INVISIBLE_IN_TEXT.search(value)
                     if invisible:
                         # libyaml refuses raw control characters, but `"a\x01b"` writes one in
                         # an escape, and U+202E (right-to-left override) is "printable".

@@ -30,7 +30,12 @@ _WORDS_BEFORE = {
     "达到": "≥", "超过": ">", "大于": ">", "多于": ">", "高于": ">",
     "小于或等于": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤", "不大于": "≤", "不多于": "≤",
     "控制在": "≤", "少于": "<", "低于": "<", "小于": "<", "等于": "=", "为": "=",
+    "最多": "≤", "至多": "≤", "最高": "≤", "最少": "≥", "最低": "≥",
 }
+# 不得超过, 不应低于, 不宜超过 …: a prohibition turns "more than" into "at most".
+for _negation in ("不得", "不应", "不能", "不宜", "不可", "不应该", "严禁"):
+    _WORDS_BEFORE.update({_negation + word: "≤" for word in ("超过", "高于", "大于", "多于")})
+    _WORDS_BEFORE.update({_negation + word: "≥" for word in ("低于", "少于", "小于")})
 # Words after the number and unit.
 _WORDS_AFTER = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤"}
 
@@ -40,14 +45,17 @@ PERCENT_UNITS = frozenset({"%", "百分比"})
 # Chinese measure words and units, longest first when matched.
 _CJK_UNITS = sorted(
     """个工作日 工作日 个月 小时 分钟 人次 户次 件次 项次 场次 家次 万元 亿元 千元 个百分点 百分点 百分比 平方米 平方公里
-    学时 课时 工时 人天 人日 人月 并发 方
+    学时 课时 工时 人天 人日 人月 并发 方 毫秒 微秒 千瓦时 千瓦 兆瓦 度 公顷 平方千米 升 毫升 克 毫克 微克 美元 欧元 港元
+    艘 架次 架 车次 班次 批次 株 头 羽 尾 只 匹 标准箱 箱 星 盏 栋 幢 片区 片 卷 集 孔 眼 口 杆 芯 核 蒸吨 瓶 盒 袋
+    包 双 对 首 届 班 遍 回 趟 列 支 把 段 厘米 毫米 季度 比值
     公里 千米 立方米 千克 公斤 元 米 吨 个 次 份 条 件 项 人 家 台 套 户 篇 期 场 天 日 周 月 年 秒 分 张 本
     部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字
     """.split(),
     key=len,
     reverse=True,
 )
-_LATIN_UNIT = r"[A-Za-z]+(?:/[A-Za-z]+)?"
+# After NFKC: ℃ is °C, μg/m³ is μg/m3.
+_LATIN_UNIT = r"[A-Za-z°μ][A-Za-z0-9°μ]*(?:/[A-Za-z°μ][A-Za-z0-9°μ]*)?"
 
 # --- the bound pattern -------------------------------------------------------------
 
@@ -71,8 +79,8 @@ _DATE = re.compile(
     rf"|\d{{4}}年(?:底|末|内|前|之前)?"
     r"|第[1-4一二三四]季度"
 )
-# A ratio (人员配比 1:50) is one dimensionless value, not two targets.
-_RATIO = re.compile(r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?")
+# A ratio (人员配比 1:50) or a fraction (≤10/10万, 1/3) is one dimensionless value, not two targets.
+_RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:/]\s*\d+(?:\.\d+)?[万亿]?")
 # 7×24小时, 5*8小时, 7x24: one quantity, a product.
 _TIMES = re.compile(r"(?<=\d)\s*[×*xX]\s*(?=\d)|(?<=[天日])\s*[×*]\s*(?=\d)")
 _RANGE_JOINERS = ("-", "~", "—", "–", "至", "到")
@@ -121,9 +129,11 @@ YES_NO = frozenset("是 否 满足 不满足 完成 未完成 已完成 通过 �
 _OUTCOME_VERBS = ("完成", "通过", "实现", "建成", "上线", "按时", "如期", "按期", "取得", "获得", "形成", "出具",
                   "印发", "制定", "编制", "开通", "部署", "交付", "提交", "签订", "发布", "投入使用", "验收")
 # Something that must not happen: 无明显影响, 无重大安全事故, 未发生数据泄露, 零投诉.
-_NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零")
+_NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零", "不增加", "不降低", "不减少", "不下降", "不超过上年", "不低于上年")
+# Targets that start by promising effect without a measure: 有效减轻, 高效.
+_VAGUE_STARTS = ("有效", "高效")
 # Words that make a target unmeasurable on their own.
-VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "持续", "逐步", "不断", "大幅", "较快", "较好", "较高",
+VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "稳中有升", "持续", "逐步", "不断", "大幅", "减轻", "较快", "较好", "较高",
                "较大", "较强", "良好", "一定程度", "有所", "基本", "充分", "积极", "切实", "得到提升",
                "得到改善", "提升", "提高", "改善", "增强", "加强", "优化", "降低", "减少", "增加", "好转")
 _GRADE_PREFIXES = ("达到", "评价为", "等级为", "评级为", "获评", "为")
@@ -163,8 +173,9 @@ def parse_target(text: str) -> Target:
             continue
         comparison_word = match.group("comparison")
         stated = bool(comparison_word or after_word)
-        comparison = (_SYMBOLS.get(comparison_word or "") or _WORDS_BEFORE.get(comparison_word or "")
-                      or _WORDS_AFTER.get(after_word) or "=")
+        # A word after the number decides: 控制在90%以上 is at least 90%.
+        comparison = (_WORDS_AFTER.get(after_word) or _SYMBOLS.get(comparison_word or "")
+                      or _WORDS_BEFORE.get(comparison_word or "") or "=")
         number = match.group("number")
         value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
         sign = match.group("sign")
@@ -211,6 +222,9 @@ def parse_target(text: str) -> Target:
 def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
     """The unit and the 以上/以内 word that follow a number, and where they end."""
     unit = ""
+    bracketed = _BRACKETED.match(text, position)
+    if bracketed and is_unit(bracketed.group()[1:-1]):
+        return _after_word(text, bracketed.group()[1:-1], bracketed.end())  # ≥2（项）
     if text[position:position + 1] in ("%", "‰"):
         unit = text[position]
     else:
@@ -222,7 +236,10 @@ def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
                 if text[position:position + length] in _CJK_UNIT_SET:
                     unit = text[position:position + length]
                     break
-    position += len(unit)
+    return _after_word(text, unit, position + len(unit))
+
+
+def _after_word(text: str, unit: str, position: int) -> tuple[str, str, int]:
     for word in _WORDS_AFTER:
         if text.startswith(word, position):
             return unit, word, position + len(word)
@@ -237,8 +254,8 @@ def _is_label(text: str, match: re.Match[str], unit: str, after_word: str, end: 
     before = text[start - 1] if start > 0 else ""
     if before.isascii() and before.isalpha():
         return True
-    if before in "+-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha():
-        return True  # T+1, D-2: a day relative to another, not a quantity
+    if before in "+- " and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha():
+        return True  # T+1, D-2: a day relative to another; GB/T 22239, ISO 9001: a standard
     after = text[end] if end < len(text) else ""
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
         return True  # 5G, 3D, 4K
@@ -274,7 +291,7 @@ def _qualitative_kind(normalized: str) -> str:
         return "grade"
     if text in YES_NO or text.startswith(_NEGATED_OUTCOMES):
         return "outcome"
-    if any(word in text for word in VAGUE_WORDS):
+    if any(word in text for word in VAGUE_WORDS) or text.startswith(_VAGUE_STARTS):
         return "vague"
     if text.startswith(_OUTCOME_VERBS):
         return "outcome"
@@ -299,11 +316,19 @@ def name_unit(name: str) -> str | None:
     if not match:
         return None
     inside = match.group(1).strip()
-    if inside in PERCENT_UNITS or inside in _CJK_UNITS or re.fullmatch(_LATIN_UNIT, inside):
-        return inside
-    if inside.endswith(tuple(_CJK_UNITS)) and len(inside) <= 4 and inside[0] in "万亿千百个":
-        return inside  # （万元）, （万人次）
-    return None
+    return inside if is_unit(inside) else None
+
+
+def is_unit(text: str) -> bool:
+    """``%``, ``个``, ``万元``, ``元/天``, ``万千瓦时``, ``μg/m3``: a unit, maybe per another."""
+    return bool(text) and all(_is_simple_unit(part) for part in text.split("/"))
+
+
+def _is_simple_unit(text: str) -> bool:
+    if text[:1] in ("万", "亿", "千", "百") and len(text) > 1 and text[1:] in _CJK_UNIT_SET:
+        return True  # 万元, 万人次, 千瓦 is listed itself
+    return (text in PERCENT_UNITS or text in _CJK_UNIT_SET or text == "‰"
+            or re.fullmatch(_LATIN_UNIT, text) is not None)
 
 
 @lru_cache(maxsize=4096)

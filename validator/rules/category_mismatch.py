@@ -69,8 +69,9 @@ from validator.targets import name_core
 
 SATISFACTION_ENDINGS = ("满意度", "满意率")
 # 节约行政运行成本 is a benefit (money saved), not a cost.
-SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "下降")
-COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "支出", "开支", "投资额", "费")
+SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降")
+# Not 支出: 居民消费支出 is an economic benefit.
+COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "投资额", "费")
 
 
 def check(data: dict[str, Any]) -> Iterator[Problem]:

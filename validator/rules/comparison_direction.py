@@ -68,20 +68,23 @@ from validator.targets import comparison_key, name_core, parse_target
 HIGHER_IS_BETTER = (
     "可用率", "运行率", "在线率", "合格率", "通过率", "接通率", "满意度", "满意率", "完成率", "完成度", "覆盖率",
     "准确率", "正确率", "及时率", "成功率", "解答率", "办结率", "达标率", "知晓率", "到位率", "执行率", "办理率",
-    "回访率", "响应率", "利用率", "使用率", "上线率", "好评率", "节约率", "节省率", "降低率", "下降率", "减少率",
+    "回访率", "响应率", "利用率", "上线率", "好评率", "节约率", "节省率", "降低率", "下降率", "减少率",
     "压缩率", "处置率", "解决率", "受理率", "共享率", "采纳率",
 )
 LOWER_IS_BETTER = (
     "响应时间", "处理时间", "恢复时间", "等待时间", "办理时间", "办理时限", "中断时间", "故障时间", "耗时",
     # 时长 alone can go either way (培训时长, 在线服务时长 should be long).
-    "办理时长", "等待时长", "排队时长", "处理时长", "响应时长", "审批时长", "办结时长", "不满意率", "不满意度",
+    "办理时长", "等待时长", "排队时长", "处理时长", "响应时长", "审批时长", "办结时长",
     "时延", "延迟", "延时", "差错率", "错误率", "出错率", "故障率", "失败率", "投诉率", "投诉量", "丢包率", "误报率",
     "漏报率", "返工率", "成本", "费用", "单价", "造价",
 )
 _KEYWORD_SET = frozenset(HIGHER_IS_BETTER + LOWER_IS_BETTER)
 _KEYWORD_LENGTHS = sorted({len(keyword) for keyword in _KEYWORD_SET}, reverse=True)
 # A name that measures a change of something turns its direction round.
-CHANGE_VERBS = ("节约", "节省", "减少", "降低", "压缩", "下降", "缩短", "提高", "提升", "增加", "增长")
+CHANGE_VERBS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降", "缩短", "提高", "提升",
+                "增加", "增长")
+# Words that turn a head word round (不合格率, 无故障时间, 超期办结率).
+NEGATIONS = ("不予", "不", "无", "未", "非", "超期", "逾期")
 _UPPER_LIMITS = ("≤", "<")
 _LOWER_LIMITS = ("≥", ">")
 
@@ -98,10 +101,15 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
         for bound in stated:
             if bound.in_range or any(word in bound.subject for word in CHANGE_VERBS):
                 continue  # 90%-100% bounds both ways; 时限压缩50%以上 is a reduction
-            keyword = _head(comparison_key(bound.subject)) or name_head
-            if keyword in HIGHER_IS_BETTER and bound.comparison in _UPPER_LIMITS:
+            if bound.is_percentage and bound.value >= 100 and bound.comparison in _UPPER_LIMITS:
+                continue  # 执行率不得超过100%: a cap on a share, not a direction
+            head = _head(comparison_key(bound.subject)) or name_head
+            if head is None:
+                continue
+            keyword, higher = head
+            if higher and bound.comparison in _UPPER_LIMITS:
                 message_id = "rule.comparison_direction.upper_limit"
-            elif keyword in LOWER_IS_BETTER and bound.comparison in _LOWER_LIMITS:
+            elif not higher and bound.comparison in _LOWER_LIMITS:
                 message_id = "rule.comparison_direction.lower_limit"
             else:
                 continue
@@ -110,11 +118,19 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
             break
 
 
-def _head(text: str) -> str | None:
-    """The keyword a name ends with: its head word, which comes last in Chinese."""
+def _head(text: str) -> tuple[str, bool] | None:
+    """The keyword a name ends with (its head word, last in Chinese), and whether high is good.
+
+    A negation in front turns it round: 不合格率 and 超期办结率 should be low,
+    无故障时间 should be long.
+    """
     for length in _KEYWORD_LENGTHS:  # longest first
-        if text[-length:] in _KEYWORD_SET:
-            return text[-length:]
+        keyword = text[-length:]
+        if keyword in _KEYWORD_SET:
+            higher = keyword in HIGHER_IS_BETTER
+            before = text[:-length]
+            negation = next((word for word in NEGATIONS if before.endswith(word)), "")
+            return (negation + keyword, not higher) if negation else (keyword, higher)
     return None
 
 

@@ -87,6 +87,8 @@ import re
 from validator.targets import Target, comparison_key, indicator_name_key, parse_target
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+# 同比增长5%, 较上年提高2个百分点: a change against last year is a standard phrase, not a sentence.
+_STOCK_WORDS = re.compile("同比|环比|较上年|比上年|较去年|比去年|上年|去年|增长|提高|提升|下降|降低|减少|增加|以上|以内|左右")
 
 # A target is a copied sentence, not just a value, when this many characters remain
 # once comparisons, numbers, units and dates are taken out (完成项目终验 has 6).
@@ -116,7 +118,7 @@ def _is_a_sentence(target: Target) -> bool:
     Stock outcomes (通过验收, 按时完成, 无重大安全事故) and a value with a note in
     brackets (≥90%（抽样调查）) are legitimately shared by several indicators.
     """
-    words = _BRACKETED.sub("", target.leftover)
+    words = _STOCK_WORDS.sub("", _BRACKETED.sub("", target.leftover))
     return target.quantitative and len(words) >= SENTENCE_MIN_CHARACTERS
 
 

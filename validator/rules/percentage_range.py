@@ -3,8 +3,8 @@ Checks that every percentage in a target lies within 0–100%: `%`, full-width `
 and `百分比`, with decimals. “More than 100%” (`>100%`) and “less than 0%” cannot be
 met either. A negative share is out of range too.
 
-An indicator whose name measures a change rather than a share (增长率, 增幅, 提高,
-同比 …, the `change-words` option) may exceed 100%, and so may a number in the
+An indicator whose name measures a change or a deviation rather than a share (增长率,
+增幅, 提高, 同比, 偏差 …, the `change-words` option) may exceed 100% or fall below 0, and so may a number in the
 target introduced by such a word (`UPS利用率提高50%`) or stated as a multiple of
 something (`是上年的150%`, `完成年度目标的120%`).
 
@@ -60,7 +60,7 @@ from validator.rules.options import word_list
 from validator.targets import Bound, parse_target
 
 CHANGE_WORDS = ("增长率", "增长", "增幅", "增速", "增加", "提高", "提升", "降低", "下降", "减少", "同比", "环比",
-                "变化率", "变动")
+                "变化率", "变动", "偏差", "误差", "偏离")
 
 
 def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
