@@ -290,3 +290,23 @@ def test_an_output_through_a_symbolic_link_or_into_a_pipe_keeps_the_link_and_the
         reader.join(timeout=10)
         assert json.loads(received[0])["files_checked"] == 1
         assert not (project / "pipe.json").is_file()  # still a pipe, not replaced by a file
+
+
+def test_sarif_and_gitlab_fingerprints_survive_an_indicator_inserted_above(project):
+    """Code scanning must not see a new alert because the list grew at the top."""
+    flawed = (VALID_GOAL.replace("广州移动", "广州四期").replace("target: 200项", "target: ≥400")
+              .replace("外部服务对接和建设数量", "系统吞吐量"))
+    write(project, "goals/2022/flawed.yaml", flawed)
+
+    def fingerprints(output_format: str, key: str) -> list[str]:
+        report = json.loads(run("goals/2022/flawed.yaml", "--format", output_format, "--select", "missing-unit").out)
+        issues = report["runs"][0]["results"] if output_format == "sarif" else report
+        return [issue["partialFingerprints"]["goalsLint/v1"] if key == "sarif" else issue["fingerprint"]
+                for issue in issues]
+
+    before = fingerprints("sarif", "sarif"), fingerprints("gitlab", "gitlab")
+    assert before[0] and before[1]
+    inserted = flawed.replace("indicators:\n", "indicators:\n  - seq: 1\n    category: 产出指标\n"
+                                               "    name: 新增指标\n    target: 1个\n")
+    write(project, "goals/2022/flawed.yaml", inserted)
+    assert (fingerprints("sarif", "sarif"), fingerprints("gitlab", "gitlab")) == before

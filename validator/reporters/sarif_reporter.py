@@ -62,22 +62,29 @@ def _region(span: Any) -> dict[str, int]:
 
 
 def fingerprint(diagnostic: Diagnostic, root: str, occurrence: int) -> str:
-    """Identity of a problem: what the baseline keys on, plus its number among identical ones."""
+    """Identity of a problem: what the baseline keys on, without the indicator's index
+    (inserting an indicator above must not make code scanning see a new alert), plus
+    its number among problems that are otherwise identical."""
+    text = "\0".join((*_fingerprint_key(diagnostic, root), str(occurrence)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_INDICATOR_INDEX = re.compile(r"^/indicators/\d+")
+
+
+def _fingerprint_key(diagnostic: Diagnostic, root: str) -> tuple[str, ...]:
     from validator.baseline import key_of
 
     key = key_of(diagnostic, root)
-    text = "\0".join((*key, str(occurrence)))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return key._replace(pointer=_INDICATOR_INDEX.sub("/indicators/*", key.pointer))
 
 
 def numbered(diagnostics: list[Diagnostic], root: str) -> list[tuple[Diagnostic, int]]:
     """Each diagnostic with its occurrence among identical ones (1, 2, …), in report order."""
-    from validator.baseline import key_of
-
     seen: dict[Any, int] = {}
     numbered_list = []
     for diagnostic in diagnostics:
-        key = key_of(diagnostic, root)
+        key = _fingerprint_key(diagnostic, root)
         seen[key] = seen.get(key, 0) + 1
         numbered_list.append((diagnostic, seen[key]))
     return numbered_list
