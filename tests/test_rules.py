@@ -379,3 +379,23 @@ def test_vague_starts_and_negated_outcomes(tmp_path):
     text = goal(("效益指标", "企业负担", "有效减轻"), ("效益指标", "经济运行", "稳中有升"), ("效益指标", "能耗", "不增加"))
     assert [d["line"] for d in check(tmp_path, text, "vague-target").diagnostics] == [
         line_of(1, "target"), line_of(2, "target")]
+
+
+def test_an_unknown_field_does_not_switch_the_rules_off(tmp_path):
+    """Accepting an extra field with a suppression must not hide the file's real problems."""
+    text = goal(("产出指标", "月度话务接通率", "≥150%")).replace(
+        "indicators:\n", "source: 原表第3页  # goals-lint: disable=schema -- 保留原表出处\nindicators:\n")
+    result = run_json(str(write(tmp_path, "goals/goal.yaml", text)))
+    assert [d["rule"] for d in result.diagnostics] == ["required-categories", "percentage-range"]
+    # A missing or misspelt field is different: the rules cannot read the file.
+    misspelt = goal(("产出指标", "月度话务接通率", "≥150%")).replace("    category:", "    categroy:")
+    assert [d["rule"] for d in run_json(str(write(tmp_path, "goals/goal.yaml", misspelt))).diagnostics] == ["schema"]
+
+
+def test_deadlines_shared_by_two_indicators_are_not_copied_sentences(tmp_path):
+    text = goal(("产出指标", "消费投诉办结时限", "受理后15个工作日内办结"), ("产出指标", "举报线索核查时限", "受理后15个工作日内办结"),
+                ("产出指标", "项目建设时限", "资金到位后3个月内完成"), ("产出指标", "设备采购时限", "资金到位后3个月内完成"),
+                ("效益指标", "公交车辆保有量", "≥16标台"), ("效益指标", "饮用水水质", "符合《生活饮用水卫生标准》（GB 5749-2022）"),
+                ("效益指标", "路面技术状况指数MQI", "≥90"), ("效益指标", "疫苗接种", "≥5万剂"))
+    result = run_json(str(write(tmp_path, "goals/goal.yaml", text)), "--strict")
+    assert [(d["line"], d["rule"]) for d in result.diagnostics] == []

@@ -61,11 +61,11 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
                         help="skip these rules: codes, code prefixes or names, comma-separated")
     parser.add_argument("--lang", choices=LANGUAGES, help="message language (default: config, then locale)")
-    parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    parser.add_argument("--strict", action="store_true", help="warnings and stale baseline entries fail the run too")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     parser.add_argument("--config", metavar="FILE",
                         help="use this config file instead of searching for one")
-    parser.add_argument("--max-file-size", metavar="SIZE", help='skip larger files (e.g. "2MiB")')
+    parser.add_argument("--max-file-size", metavar="SIZE", help='files larger than this are reported, not read (default: 1MiB; e.g. "2MiB")')
     parser.add_argument("--context", metavar="DIR",
                         help="goal files that cross-file rules compare against without reporting them "
                         "(default: config `context`, else goals/ under the config root when the paths "

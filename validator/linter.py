@@ -15,6 +15,7 @@ from validator.diagnostics import Diagnostic, Problem, Related, Severity
 from validator.loader import GoalFile, read_goal_file
 from validator.registry import RULES, RULES_BY_SLUG, rules_matching
 from validator.rule import Rule
+from validator.rules.schema import valid_without_unknown_fields
 
 
 class CheckCrashed(Exception):
@@ -184,7 +185,9 @@ def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str
 
 
 def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
-    return not any(any(True for _ in rule.check(goal_file.data, goal_file.source_map)) for rule in schema_rules)
+    """Whether the rules can read the file: valid, or invalid only by unknown fields."""
+    problems = any(any(True for _ in rule.check(goal_file.data, goal_file.source_map)) for rule in schema_rules)
+    return not problems or valid_without_unknown_fields(goal_file.data)
 
 
 def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
@@ -209,8 +212,10 @@ def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Ru
         for problem in rule.check(goal_file.data, goal_file.source_map):
             schema_valid = False
             check.candidates.append(_located(goal_file, rule, problem, selection))
-    if not schema_valid:
+    if not schema_valid and not valid_without_unknown_fields(goal_file.data):
         return check
+    # An unknown field alone (maybe accepted by a suppression comment) does not switch
+    # the rules off: they read known fields only.
     check.schema_valid = True
     files = {goal_file.path: goal_file}
     for rule, options in data_rules:

@@ -47,7 +47,7 @@ _CJK_UNITS = sorted(
     """个工作日 工作日 个月 小时 分钟 人次 户次 件次 项次 场次 家次 万元 亿元 千元 个百分点 百分点 百分比 平方米 平方公里
     学时 课时 工时 人天 人日 人月 并发 方 毫秒 微秒 千瓦时 千瓦 兆瓦 度 公顷 平方千米 升 毫升 克 毫克 微克 美元 欧元 港元
     艘 架次 架 车次 班次 批次 株 头 羽 尾 只 匹 标准箱 箱 星 盏 栋 幢 片区 片 卷 集 孔 眼 口 杆 芯 核 蒸吨 瓶 盒 袋
-    包 双 对 首 届 班 遍 回 趟 列 支 把 段 厘米 毫米 季度 比值
+    包 双 对 首 届 班 遍 回 趟 列 支 把 段 厘米 毫米 季度 比值 标台 床位 床 延米 标箱 航次 学分 剂次 剂 针次 工日
     公里 千米 立方米 千克 公斤 元 米 吨 个 次 份 条 件 项 人 家 台 套 户 篇 期 场 天 日 周 月 年 秒 分 张 本
     部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字
     """.split(),
@@ -79,6 +79,8 @@ _DATE = re.compile(
     rf"|\d{{4}}年(?:底|末|内|前|之前)?"
     r"|第[1-4一二三四]季度"
 )
+# A standard's number is a name, not a quantity: GB/T 22239-2019, GB 5749-2022, ISO 9001.
+_STANDARD = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z]{1,2})?\s*\d+(?:\.\d+)*(?:-\d{2,4})?")
 # A ratio (人员配比 1:50) or a fraction (≤10/10万, 1/3) is one dimensionless value, not two targets.
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*[:/]\s*\d+(?:\.\d+)?[万亿]?")
 # 7×24小时, 5*8小时, 7x24: one quantity, a product.
@@ -162,7 +164,7 @@ def parse_target(text: str) -> Target:
         return Target(text, normalized, (), False, _qualitative_kind(normalized), comparison_key(normalized))
     # Dates and ratios are blanked with spaces so positions stay the same for the rest.
     blank = lambda match: " " * len(match.group())  # noqa: E731
-    masked = _RATIO.sub(blank, _DATE.sub(blank, _TIMES.sub("×", normalized)))
+    masked = _RATIO.sub(blank, _DATE.sub(blank, _STANDARD.sub(blank, _TIMES.sub("×", normalized))))
     bounds: list[Bound] = []
     spans: list[tuple[int, int]] = []
     range_pairs = 0
@@ -352,7 +354,9 @@ def indicator_name_key(name: str) -> str:
 
 
 def name_carries_unit(name: str) -> bool:
-    return name_unit(name) is not None or name_core(name).endswith(_COUNT_ENDINGS)
+    # 路面技术状况指数MQI: an abbreviation after the head word does not hide it.
+    core = name_core(name).rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.- ")
+    return name_unit(name) is not None or core.endswith(_COUNT_ENDINGS)
 
 
 def last_keyword(text: str, keywords: tuple[str, ...] | frozenset[str]) -> tuple[int, str] | None:

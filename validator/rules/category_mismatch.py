@@ -56,6 +56,10 @@ indicators:
     subcategory: 成本指标
     name: 坐席服务单价
     target: ≤45元/小时
+  - seq: 4
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 """
 

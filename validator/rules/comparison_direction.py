@@ -32,6 +32,10 @@ indicators:
     category: 产出指标
     name: 系统响应时间
     target: 不少于5秒  # comparison-direction
+  - seq: 3
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 
 Use instead:
@@ -54,6 +58,10 @@ indicators:
     category: 产出指标
     name: 响应时间达标率
     target: ≥95%
+  - seq: 4
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 """
 

@@ -35,6 +35,10 @@ indicators:
     category: 产出指标
     name: 外部服务对接和建设数量
     target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 
 Use instead:
@@ -50,6 +54,10 @@ indicators:
     category: 产出指标
     name: 外部服务对接和建设数量
     target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 """
 

@@ -26,6 +26,10 @@ indicators:
     categroy: 产出指标  # schema
     name: 外部服务对接和建设数量
     target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 
 Use instead:
@@ -40,6 +44,10 @@ indicators:
     category: 产出指标
     name: 外部服务对接和建设数量
     target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 """
 
@@ -91,6 +99,28 @@ def _detailed_validator() -> Any:
     import jsonschema
 
     return jsonschema.Draft202012Validator(goal_schema())
+
+
+def valid_without_unknown_fields(data: Any) -> bool:
+    """Whether only fields the schema does not know keep ``data`` from being valid.
+
+    The compliance rules read known fields only, so such a file (perhaps with the
+    unknown field accepted by a suppression comment) can still be judged.
+    """
+    if not isinstance(data, dict):
+        return False
+    schema = goal_schema()
+    known_top = schema["properties"]
+    known_indicator = schema["$defs"]["indicator"]["properties"]
+    trimmed = {key: value for key, value in data.items() if key in known_top}
+    indicators = trimmed.get("indicators")
+    if isinstance(indicators, list):
+        trimmed["indicators"] = [
+            {key: value for key, value in indicator.items() if key in known_indicator}
+            if isinstance(indicator, dict) else indicator
+            for indicator in indicators
+        ]
+    return _fast_validator().is_valid(trimmed)
 
 
 def check(data: Any, source_map: SourceMap) -> Iterator[Problem]:
