@@ -279,11 +279,11 @@ def test_unclosed_flow_sequence_points_at_the_bracket(tmp_path: Path) -> None:
 
 
 def test_unknown_libyaml_error_falls_back_to_yaml_syntax_with_detail(tmp_path: Path) -> None:
-    # "project: !e!foo x": the undefined tag handle `!e!` starts at column 10
-    code, report = lint(tmp_path, valid_with(PROJECT_LINE, "project: !e!foo x"))
+    # A YAML 2.0 document: libyaml's words are shown, behind a frame in the user's language.
+    code, report = lint(tmp_path, "%YAML 2.0\n---\n" + VALID)
     diagnostic = only(report)
-    assert_syntax(diagnostic, "yaml.syntax", 4, 10)
-    assert diagnostic["message"] == "YAML syntax error: found undefined tag handle"
+    assert_syntax(diagnostic, "yaml.syntax", 1, 1)
+    assert diagnostic["message"] == "YAML syntax error: found incompatible YAML document"
     assert code == 1
 
 
@@ -909,3 +909,43 @@ def test_an_absurd_max_file_size_is_a_usage_error(tmp_path: Path) -> None:
                 out=out, err=err)
     assert code == 2
     assert "internal error" not in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("line", "message_id", "where"),
+    [
+        ("project: *", "yaml.bad_name", (4, 11)),
+        ('project: "\\ud800"', "yaml.bad_escape", (4, 13)),
+        ("project: !x!y 平台", "yaml.bad_tag", (4, 10)),
+        ("project: >x", "yaml.block_scalar_header", (4, 11)),
+    ],
+)
+def test_rarer_libyaml_errors_have_their_own_messages(tmp_path: Path, line: str, message_id: str,
+                                                      where: tuple[int, int]) -> None:
+    """No libyaml English in a Chinese report: each of these has a message of its own."""
+    code, report = lint(tmp_path, valid_with(PROJECT_LINE, line))
+    assert_syntax(only(report), message_id, *where)
+    assert code == 1
+
+
+def test_content_after_the_document_end_marker(tmp_path: Path) -> None:
+    code, report = lint(tmp_path, VALID + "...\nnotes: 备注\n")
+    assert_syntax(only(report), "yaml.after_document_end", 12, 1)
+
+
+def test_a_symbolic_link_loop_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "goals"
+    folder.mkdir()
+    os.symlink("b.yaml", folder / "a.yaml")
+    os.symlink("a.yaml", folder / "b.yaml")
+    code, report = run(folder)
+    assert [(Path(d["path"]).name, d["rule"], d["message_id"]) for d in report["diagnostics"]] == [
+        ("a.yaml", "unreadable-file", "file.link_loop"), ("b.yaml", "unreadable-file", "file.link_loop")]
+    assert code == 1
+
+
+def test_a_file_gone_before_it_is_read(tmp_path: Path) -> None:
+    from validator.loader import read_goal_file
+
+    goal_file = read_goal_file(str(tmp_path / "gone.yaml"))
+    assert [problem.message_id for problem in goal_file.problems] == ["file.vanished"]

@@ -12,6 +12,7 @@ documents, bad encodings — becomes a located problem, never an exception.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -144,12 +145,16 @@ def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
         with open(goal_file.path, "rb") as stream:
             raw = stream.read(min(max_file_size, status.st_size) + 1)
     except OSError as error:
-        if os.path.islink(goal_file.path) and not os.path.exists(goal_file.path):
+        if error.errno == errno.ELOOP:
+            message_id, params = "file.link_loop", {}
+        elif os.path.islink(goal_file.path) and not os.path.exists(goal_file.path):
             message_id, params = "file.broken_link", {"target": os.readlink(goal_file.path)}
         elif isinstance(error, PermissionError):
             message_id, params = "file.permission_denied", {}
         elif isinstance(error, IsADirectoryError):
             message_id, params = "file.is_directory", {}
+        elif isinstance(error, FileNotFoundError):
+            message_id, params = "file.vanished", {}  # listed, then gone before it was read
         else:
             message_id, params = "file.unreadable", {"reason": error.strerror or str(error)}
         goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), message_id, params))
@@ -218,6 +223,17 @@ _LIBYAML_PROBLEMS = {
     "did not find expected ',' or ']'": "yaml.unclosed_flow",
     "did not find expected ',' or '}'": "yaml.unclosed_flow",
     "exceeded maximum nesting depth": "yaml.too_deep",
+    # Rarer ones, so that a Chinese reader never gets libyaml's English.
+    "did not find expected alphabetic or numeric character": "yaml.bad_name",
+    "found unknown directive name": "yaml.directive",
+    "found duplicate %YAML directive": "yaml.directive",
+    "did not find expected <document start>": "yaml.after_document_end",
+    "found invalid Unicode character escape code": "yaml.bad_escape",
+    "did not find expected hexdecimal number": "yaml.bad_escape",
+    "did not find the expected '>'": "yaml.bad_tag",
+    "found undefined tag handle": "yaml.bad_tag",
+    "did not find expected comment or line break": "yaml.block_scalar_header",
+    "did not find expected node content": "yaml.missing_value",
 }
 
 

@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read: permission denied",
     },
     "file.is_directory": {"zh": "无法读取：这是一个目录", "en": "cannot read: this is a directory"},
+    "file.vanished": {
+        "zh": "无法读取：文件在检查过程中被删除或移走了",
+        "en": "cannot read: the file was deleted or moved while it was being checked",
+    },
+    "file.link_loop": {
+        "zh": "无法读取：符号链接形成了循环（链接最终指向它自己）",
+        "en": "cannot read: the symbolic links form a loop (the link ends up pointing at itself)",
+    },
     "file.not_regular": {
         "zh": "无法读取：这不是普通文件（可能是管道或设备）",
         "en": "cannot read: this is not a regular file (a pipe or a device)",
@@ -64,6 +72,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- YAML ---
     "yaml.syntax": {"zh": "YAML 语法错误：{detail}", "en": "YAML syntax error: {detail}"},
+    "yaml.bad_name": {
+        "zh": "`&` 或 `*` 后缺少名称；以 `&`、`*` 开头的文本请加引号，例如 '*备注'",
+        "en": "a name is missing after `&` or `*`; quote text that starts with `&` or `*`, e.g. '*note'",
+    },
+    "yaml.directive": {
+        "zh": "无法识别的 `%` 指令；以 `%` 开头的行请删除，文本请加引号，例如 '%说明'",
+        "en": "an unknown `%` directive; remove the line, or quote text that starts with `%`, e.g. '%note'",
+    },
+    "yaml.after_document_end": {
+        "zh": "文件结束标记 `...` 之后还有内容；请删除 `...` 或其后的内容",
+        "en": "there is content after the end-of-document marker `...`; remove one or the other",
+    },
+    "yaml.bad_tag": {
+        "zh": "以 `!` 开头的写法是 YAML 标签，这里无法识别；以 `!` 开头的文本请加引号，例如 '!重要'",
+        "en": "`!` starts a YAML tag, which cannot be read here; quote text that starts with `!`, e.g. '!important'",
+    },
+    "yaml.block_scalar_header": {
+        "zh": "`|` 或 `>` 之后同一行不能再写内容；请把文字写到下一行并缩进",
+        "en": "nothing may follow `|` or `>` on its line; write the text on the next lines, indented",
+    },
+    "yaml.missing_value": {
+        "zh": "这里缺少值；请检查冒号、短横线和缩进",
+        "en": "a value is missing here; check the colons, dashes and indentation",
+    },
     "yaml.tab": {
         "zh": "缩进中使用了制表符（Tab）；YAML 只允许用空格缩进",
         "en": "tab character used for indentation; YAML allows only spaces",
