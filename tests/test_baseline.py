@@ -167,7 +167,7 @@ DUPLICATE_NAME = VALID_GOAL.replace("    name: 外部服务对接和建设数量
 
 
 @pytest.mark.parametrize(("lang", "line"), [
-    ("zh", "  goals/2022/good.yaml: GL103 指标名称与第 1 项“移动服务平台年提供服务次数”重复；请合并或改名 [duplicate-indicator]"),
+    ("zh", "  goals/2022/good.yaml: GL103 指标名称与第 1 项指标“移动服务平台年提供服务次数”重复；请合并或改名 [duplicate-indicator]"),
     ("en", "  goals/2022/good.yaml: GL103 same indicator name as indicator 1 (“移动服务平台年提供服务次数”); "
            "merge them or rename one [duplicate-indicator]"),
 ], ids=["zh", "en"])

@@ -71,3 +71,10 @@ def test_counted_uses_the_english_singular():
 )
 def test_language_from_environment(environ, lang):
     assert language_from_environment(environ) == lang
+
+
+def test_quoted_user_text_is_cut_to_a_readable_length():
+    long_target = "≥1个，" * 1000
+    text = render("rule.vague_target", {"target": long_target}, "en")
+    assert len(text) < 400
+    assert "≥1个，≥1个，" in text and "…" in text

@@ -98,18 +98,19 @@ def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project
         "[schema]",
         "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
     ]
+    # Data is escaped for Markdown: the backticks of a message show as backticks.
     assert summary.read_text(encoding="utf-8").splitlines() == [
         "earlier step",
         "### goals-lint results",
         "",
-        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files.",
         "",
         "| file | line | column | rule | severity | message |",
         "|---|---|---|---|---|---|",
-        "| goals/2022/dup.yaml | 5 | 1 | GL001 `yaml-syntax` | error | duplicate key `year`: it is already defined "
-        "at line 1; YAML would silently keep only one of them, merge or remove one |",
-        "| goals/2022/typo.yaml | 8 | 5 | GL002 `schema` | error | unknown field `categroy`; did you mean "
-        "`category` (first-level category)? |",
+        "| goals/2022/dup.yaml | 5 | 1 | GL001 `yaml-syntax` | error | duplicate key \\`year\\`\\: it is already "
+        "defined at line 1; YAML would silently keep only one of them, merge or remove one |",
+        "| goals/2022/typo.yaml | 8 | 5 | GL002 `schema` | error | unknown field \\`categroy\\`; did you mean "
+        "\\`category\\` (first-level category)? |",
         "",
     ]
 
@@ -255,11 +256,15 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     github = run(*args, "--format", "github").out.splitlines()
     assert github[0] == f"::warning file=goals/2022/good.yaml,line=4,endLine=5,title=GL205 text-hygiene::{shown}"
     assert github[1] == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
-    assert f"| {shown.replace(chr(92), chr(92) * 2)} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
+    in_markdown = shown.replace(chr(92), chr(92) * 2).replace(":", chr(92) + ":")
+    assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 
-    [failure] = ElementTree.fromstring(run(*args, "--format", "junit").out.split("\n", 1)[1]).iter("failure")
+    [failure] = ElementTree.fromstring(run(*args, "--strict", "--format", "junit").out.split("\n", 1)[1]).iter(
+        "failure")
     assert failure.get("message") == f"4:10: {shown}"
     assert failure.text == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene] (warning)"
+    [passed] = ElementTree.fromstring(run(*args, "--format", "junit").out.split("\n", 1)[1]).iter("testcase")
+    assert passed.findtext("system-out") == failure.text
     [issue] = json.loads(run(*args, "--format", "gitlab").out)
     assert issue["description"] == f"GL205 {shown}"
 
@@ -310,3 +315,180 @@ def test_sarif_and_gitlab_fingerprints_survive_an_indicator_inserted_above(proje
                                                "    name: 新增指标\n    target: 1个\n")
     write(project, "goals/2022/flawed.yaml", inserted)
     assert (fingerprints("sarif", "sarif"), fingerprints("gitlab", "gitlab")) == before
+
+
+def test_control_characters_in_file_names_are_visible_escapes_in_text_and_github(project, monkeypatch):
+    # Names a GBK zip or a careless script can produce: a newline, a terminal colour sequence.
+    for name in ("goals/2022/new\nline.yaml", "goals/2022/esc\x1b[31mred.yaml"):
+        write(project, name, TYPO.replace("广州移动", "广州新" + str(len(name))))
+    args = ("goals/2022/new\nline.yaml", "goals/2022/esc\x1b[31mred.yaml", "--lang", "en")
+    unknown = "unknown field `categroy`; did you mean `category` (first-level category)?"
+
+    text = run(*args)
+    assert text.code == 1
+    assert text.out.splitlines() == [
+        f"goals/2022/esc\\u001b[31mred.yaml:8:5: GL002 {unknown} [schema]",
+        f"goals/2022/new\\nline.yaml:8:5: GL002 {unknown} [schema]",
+        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+    ]
+    assert "\x1b" not in text.out
+
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    github = run(*args, "--format", "github")
+    assert github.code == 1
+    assert github.out.splitlines() == [
+        f"::error file=goals/2022/esc\\u001b[31mred.yaml,line=8,col=5,endLine=8,endColumn=12,title=GL002 schema::"
+        f"{unknown}",
+        f"::error file=goals/2022/new\\nline.yaml,line=8,col=5,endLine=8,endColumn=12,title=GL002 schema::{unknown}",
+        *text.out.splitlines(),
+    ]
+    rows = summary.read_text(encoding="utf-8").splitlines()[6:8]
+    assert [row.split(" | ")[0] for row in rows] == ["| goals/2022/esc\\\\u001b\\[31mred.yaml",
+                                                     "| goals/2022/new\\\\nline.yaml"]
+    assert "\x1b" not in summary.read_text(encoding="utf-8")
+
+
+def test_the_step_summary_shows_html_and_markdown_in_the_data_literally(project, monkeypatch):
+    name = "<img src=x onerror=alert(1)>[点此](https://example.com)*w*"
+    write(project, "goals/2022/good.yaml", VALID_GOAL.replace("target: 200项", "target: ≥400")
+          .replace("外部服务对接和建设数量", name).replace("广州移动", "广州_七期 & `A|B`"))
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run("goals/2022/good.yaml", "--select", "missing-unit", "--format", "github", "--lang", "en")
+    assert result.code == 0
+    assert summary.read_text(encoding="utf-8").splitlines()[6] == (
+        "| goals/2022/good.yaml | 15 | 13 | GL202 `missing-unit` | warning | target “≥400” has no unit, and neither "
+        "does the name “&lt;img src=x onerror=alert(1)&gt;\\[点此\\](https\\://example.com)\\*w\\*”; add the unit "
+        "(个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时） |")
+
+    from validator.reporters.github_reporter import markdown_text
+
+    assert markdown_text("广州_七期 & `A|B` ~~x~~ $1$ \\ :+1:") == (
+        "广州\\_七期 &amp; \\`A\\|B\\` \\~\\~x\\~\\~ \\$1\\$ \\\\ \\:+1\\:")
+
+
+def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_out(project, monkeypatch):
+    from validator.reporters import github_reporter
+
+    summary = project / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setattr(github_reporter, "SUMMARY_LIMIT", 600)  # room for one row of the two
+    result = run("goals", "--format", "github", "--lang", "en")
+    assert result.code == 1
+    assert len(result.out.splitlines()) == 5  # the log keeps every problem
+    written = summary.read_text(encoding="utf-8")
+    assert len(written.encode("utf-8")) - len("earlier step\n") <= 600
+    assert written.splitlines()[7:] == [
+        "| goals/2022/dup.yaml | 5 | 1 | GL001 `yaml-syntax` | error | duplicate key \\`year\\`\\: it is already "
+        "defined at line 1; YAML would silently keep only one of them, merge or remove one |",
+        "",
+        "1 problem left out of this table: GitHub refuses a step summary over 1 MiB. Every problem is in this "
+        "step's log, and in a SARIF report (`--format sarif:FILE`).",
+        "",
+    ]
+
+    summary.unlink()
+    assert run("goals", "--format", "github", "--lang", "zh").code == 1
+    assert summary.read_text(encoding="utf-8").splitlines()[-2] == (
+        "另有 1 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。")
+
+
+def test_the_step_summary_of_many_problems_stays_under_a_mebibyte():
+    from validator.diagnostics import Diagnostic, Severity, Span
+    from validator.linter import LintResult
+    from validator.reporters.github_reporter import step_summary
+
+    result = LintResult()
+    result.root = "/repo"
+    result.diagnostics = [
+        Diagnostic(f"/repo/goals/2022/第{number:05d}号项目.yaml", Span(8, 5, 8, 13), "/indicators/0", "GL002", "schema",
+                   Severity.ERROR, "schema.unknown_field_suggest",
+                   {"field": "categroy" * 5, "suggestion": "category", "title": "一级指标"})
+        for number in range(20_000)]
+    text = step_summary(result, "zh", "已检查 20000 个文件")
+    assert 800 * 1024 < len(text.encode("utf-8")) <= 900 * 1024
+    rows = [line for line in text.splitlines() if line.startswith("| goals/")]
+    assert text.splitlines()[-2:] == [f"另有 {20_000 - len(rows)} 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。"
+                                      "全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。", ""]
+
+
+def test_junit_fails_only_what_fails_the_run_and_shows_the_rest_as_output(project):
+    flawed = (VALID_GOAL.replace("广州移动", "广州四期").replace("target: 200项", "target: ≥400")
+              .replace("外部服务对接和建设数量", "系统吞吐量"))
+    write(project, "goals/2022/flawed.yaml", flawed)  # one warning (missing-unit), no error
+    unit = ("goals/2022/flawed.yaml:15:13: GL202 target “≥400” has no unit, and neither does the name "
+            "“系统吞吐量”; add the unit (个, 次, %, 秒 …) or put it in brackets at the end of the name, "
+            "such as （小时） [missing-unit] (warning)")
+
+    def junit(*args: str) -> tuple[int, ElementTree.Element]:
+        result = run("goals", "--format", "junit:junit.xml", "--lang", "en", *args)
+        suites = ElementTree.fromstring((project / "junit.xml").read_text(encoding="utf-8").split("\n", 1)[1])
+        return result.code, suites
+
+    code, suites = junit("--select", "missing-unit")
+    assert code == 0  # a green pipeline has no red test
+    suite = suites.find("testsuite")
+    assert (suites.get("failures"), suite.get("tests"), suite.get("failures")) == ("0", "4", "0")
+    case = suite.find("testcase[@name='goals/2022/flawed.yaml']")
+    assert case.findall("failure") == []
+    assert case.findtext("system-out") == unit
+
+    code, suites = junit("--select", "missing-unit", "--strict")
+    assert code == 1
+    suite = suites.find("testsuite")
+    assert (suites.get("failures"), suite.get("failures")) == ("1", "1")
+    case = suite.find("testcase[@name='goals/2022/flawed.yaml']")
+    assert [failure.text for failure in case.findall("failure")] == [unit]
+    assert case.find("system-out") is None
+
+    code, suites = junit()  # errors in two files, a warning in a third
+    assert code == 1
+    suite = suites.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("4", "2")
+    assert [(case.get("name"), len(case.findall("failure")), case.findtext("system-out"))
+            for case in suite.findall("testcase")] == [
+        ("goals/2022/dup.yaml", 1, None), ("goals/2022/flawed.yaml", 0, unit),
+        ("goals/2022/good.yaml", 0, None), ("goals/2022/typo.yaml", 1, None)]
+
+
+def test_a_sarif_report_over_githubs_5000_results_is_kept_whole_with_a_warning(project, monkeypatch):
+    from validator.reporters import sarif_reporter
+
+    assert sarif_reporter.GITHUB_KEPT_RESULTS == 5000
+    result = run("goals", "--format", "sarif:goals.sarif", "--lang", "en")
+    assert (result.code, result.err) == (1, "")  # 2 results: nothing to say
+
+    monkeypatch.setattr(sarif_reporter, "GITHUB_KEPT_RESULTS", 1)
+    result = run("goals", "--format", "sarif:goals.sarif", "--lang", "en")
+    assert result.code == 1
+    assert result.err == (
+        "goals-lint: warning: the SARIF report has 2 results; GitHub code scanning keeps at most 5,000 per run "
+        "(and refuses a report with more than 25,000); record the known problems with `goals-lint --write-baseline` "
+        "so that later runs report only new ones\n")
+    assert len(json.loads((project / "goals.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 2
+
+    result = run("goals", "--format", "sarif", "--lang", "zh")
+    assert len(json.loads(result.out)["runs"][0]["results"]) == 2
+    assert result.err == (
+        "goals-lint: 警告：SARIF 报告有 2 条结果，GitHub 代码扫描每次运行最多保存 5000 条（超过 25000 条则拒收整个报告）；"
+        "请运行 `goals-lint --write-baseline` 记录已知问题，之后只报告新问题\n")
+
+
+def test_a_duplicate_keeps_its_fingerprint_when_an_indicator_is_inserted_above(project):
+    """duplicate-indicator quotes the first one's number, which shifts; its identity must not."""
+    copied = VALID_GOAL.replace("广州移动", "广州五期").replace("外部服务对接和建设数量", "移动服务平台年提供服务次数")
+    write(project, "goals/2022/copied.yaml", copied)
+
+    def fingerprints() -> list[str]:
+        log = json.loads(run("goals/2022/copied.yaml", "--format", "sarif", "--select", "duplicate-indicator").out)
+        return [result["partialFingerprints"]["goalsLint/v1"] for result in log["runs"][0]["results"]]
+
+    before = fingerprints()
+    assert len(before) == 1
+    renumbered = copied.replace("  - seq: 1\n", "  - seq: 1\n    category: 产出指标\n    name: 新增指标\n"
+                                "    target: 1个\n  - seq: 2\n", 1).replace("  - seq: 2\n    category: 产出指标\n    "
+                                                                          "subcategory", "  - seq: 3\n    category: 产出指标\n    subcategory")
+    write(project, "goals/2022/copied.yaml", renumbered)
+    assert fingerprints() == before

@@ -55,14 +55,13 @@ def found(result):
 def test_each_missing_category_is_named_at_the_indicators_key(tmp_path):
     result = check(tmp_path, goal(("满意度指标", "用户使用满意度", "95%")), "required-categories")
     assert found(result) == [
-        (6, "the project has no 产出指标 indicator; every project needs at least one "
-            "(required categories: 产出指标、效益指标)"),
-        (6, "the project has no 效益指标 indicator; every project needs at least one "
-            "(required categories: 产出指标、效益指标)"),
+        (6, "the project has no 产出指标 indicator; add at least one (required categories: 产出指标、效益指标)"),
+        (6, "the project has no 效益指标 indicator; add at least one (required categories: 产出指标、效益指标)"),
     ]
     assert result.code == 1
     zh = check(tmp_path, goal(("产出指标", "外部服务对接和建设数量", "200项")), "required-categories", lang="zh")
-    assert [d["message"] for d in zh.diagnostics] == ["项目没有效益指标；每个项目至少要有一个（必需的一级指标：产出指标、效益指标）"]
+    assert [d["message"] for d in zh.diagnostics] == [
+        "项目缺少一级指标“效益指标”；请至少增加一条效益指标（必须具备的一级指标：产出指标、效益指标）"]
 
 
 def test_required_set_is_configurable(tmp_path, monkeypatch):
@@ -89,9 +88,10 @@ def numbered(*seqs):
 def test_a_restart_reports_every_number_after_it(tmp_path):
     result = check(tmp_path, numbered(1, 2, 3, 1, 2, 3), "sequential-numbering")
     assert found(result) == [
-        (line_of(4, "seq"), "number should be 4, found 1: the numbering starts again"),
-        (line_of(5, "seq"), "number should be 5, found 2; indicators are numbered 1, 2, 3, … in list order"),
-        (line_of(6, "seq"), "number should be 6, found 3; indicators are numbered 1, 2, 3, … in list order"),
+        (line_of(4, "seq"), "number should be 4, found 1 (the numbering starts again); "
+                            "number the indicators 1, 2, 3, … in list order"),
+        (line_of(5, "seq"), "number should be 5, found 2; number the indicators 1, 2, 3, … in list order"),
+        (line_of(6, "seq"), "number should be 6, found 3; number the indicators 1, 2, 3, … in list order"),
     ]
 
 
@@ -107,8 +107,8 @@ def test_a_list_starting_at_2_is_off_everywhere(tmp_path):
 def test_repeats_and_gaps(tmp_path):
     repeated = check(tmp_path, numbered(1, 2, 2, 3), "sequential-numbering")
     assert [(d["line"], d["message_id"], d["message"][:30]) for d in repeated.diagnostics] == [
-        (line_of(3, "seq"), "rule.sequential_numbering.repeat", "number should be 3, found 2: t"),
-        (line_of(4, "seq"), "rule.sequential_numbering.off", "number should be 4, found 3; i"),
+        (line_of(3, "seq"), "rule.sequential_numbering.repeat", "number should be 3, found 2 (t"),
+        (line_of(4, "seq"), "rule.sequential_numbering.off", "number should be 4, found 3; n"),
     ]
     gap = check(tmp_path, numbered(1, 2, 4), "sequential-numbering")
     assert [d["line"] for d in gap.diagnostics] == [line_of(3, "seq")]
@@ -123,9 +123,9 @@ def test_names_equal_after_normalisation_in_any_category(tmp_path):
                 ("效益指标", "接通率（%）", "≥90%"))
     result = check(tmp_path, text, "duplicate-indicator")
     assert found(result) == [
-        (line_of(2, "name"), "same indicator name as indicator 1 at line 9 (“系统并发数.”); merge them or rename one"),
-        (line_of(3, "name"), "same indicator name as indicator 1 at line 9 (“系统并发数.”); merge them or rename one"),
-        (line_of(5, "name"), "same indicator name as indicator 4 at line 24 (“接通率(%)”); merge them or rename one"),
+        (line_of(2, "name"), "same indicator name as indicator 1 (“系统并发数.”, line 9); merge them or rename one"),
+        (line_of(3, "name"), "same indicator name as indicator 1 (“系统并发数.”, line 9); merge them or rename one"),
+        (line_of(5, "name"), "same indicator name as indicator 4 (“接通率(%)”, line 24); merge them or rename one"),
     ]
     assert [d["related"] for d in result.diagnostics] == [[{"line": 9, "column": 11}]] * 2 + [[{"line": 24, "column": 11}]]
 
@@ -138,8 +138,8 @@ def test_a_copied_target_sentence_is_a_duplicate_but_a_shared_value_is_not(tmp_p
                 ("产出指标", "工单转派数量", "不少于300个"), ("效益指标", "回访数量", "不少于300个"))
     result = check(tmp_path, text, "duplicate-indicator", lang="zh")
     assert found(result) == [
-        (line_of(2, "target"), "指标值与第 1 项“政务服务监管平台年度访问量”（第 10 行）的指标值是同一句话，疑似复制粘贴；"
-                               "请为本指标填写它自己的指标值"),
+        (line_of(2, "target"), "年度指标值与第 1 项指标“政务服务监管平台年度访问量”（第 10 行）的完全相同，疑似复制粘贴；"
+                               "请填写本指标自己的年度指标值"),
     ]
     assert result.diagnostics[0]["pointer"] == "/indicators/1/target"
 
@@ -167,7 +167,7 @@ def test_shares_stay_within_0_to_100_percent(tmp_path):
         (line_of(6, "target"), "rule.percentage_range.below"),
     ]
     assert result.diagnostics[0]["message"] == (
-        "percentage 150% is outside 0–100%: “月度话务接通率” is a share and cannot exceed 100% "
+        "percentage 150% is outside 0–100%: “月度话务接通率” is a share, at most 100%; check the number "
         "(if it measures a change, say so in the name, e.g. 增长率)")
 
 
@@ -191,7 +191,8 @@ def test_category_mismatch(tmp_path):
     assert [(d["line"], d["severity"]) for d in result.diagnostics] == [
         (line_of(1, "category"), "warning"), (line_of(4, "category"), "warning")]
     assert result.diagnostics[0]["message"] == (
-        "“话务服务市民的满意度” reads as a 满意度指标 indicator by its name but is filed under 效益指标; check the category")
+        "“话务服务市民的满意度” reads as a 满意度指标 indicator by its name but is filed under 效益指标; "
+        "change the category to 满意度指标, or rename the indicator")
     assert result.code == 0  # a warning
 
 
@@ -241,9 +242,9 @@ def test_comparison_direction(tmp_path):
     result = check(tmp_path, text, "comparison-direction")
     assert found(result) == [
         (line_of(1, "target"), "a 可用率 should be high, but the target “≤99.99%” sets an upper limit (≤); "
-                               "it should be a lower limit (≥)"),
+                               "make it a lower limit (≥)"),
         (line_of(2, "target"), "a 响应时间 should be low, but the target “不少于5秒” sets a lower limit (≥); "
-                               "it should be an upper limit (≤)"),
+                               "make it an upper limit (≤)"),
     ]
 
 
@@ -261,7 +262,7 @@ def test_duplicate_project_across_files_with_context(tmp_path):
     first_report, second_report = whole.diagnostics
     assert second_report["related"] == [{"line": 4, "column": 10, "path": first.as_posix()}]
     assert second_report["message"].endswith(f"also has the goal file `{first.as_posix()}` (line 4); "
-                                             "keep one file per project")
+                                             "merge them into one file")
     assert first_report["related"] == [{"line": 5, "column": 10, "path": second.as_posix()}]
 
     # Only some files checked (pre-commit): the same answer for each of them.
@@ -363,7 +364,7 @@ def test_doubled_percent_sign_and_an_unmeetable_rate(tmp_path):
         == ["rule.text_hygiene.doubled"]
     unreachable = check(tmp_path, goal(("产出指标", "平台可用率", "＞１００％")), "percentage-range", lang="zh")
     assert [d["message"] for d in unreachable.diagnostics] == [
-        "指标值要求“大于 100%”：“平台可用率”是占比，最多只能达到 100%，这个目标永远无法完成"]
+        "年度指标值要求“大于 100%”：“平台可用率”是占比，最高为 100%，该目标无法实现；请改为“≥xx%”或“100%”"]
 
 
 def test_a_complaint_or_dissatisfaction_rate_should_be_low(tmp_path):
@@ -399,3 +400,10 @@ def test_deadlines_shared_by_two_indicators_are_not_copied_sentences(tmp_path):
                 ("效益指标", "路面技术状况指数MQI", "≥90"), ("效益指标", "疫苗接种", "≥5万剂"))
     result = run_json(str(write(tmp_path, "goals/goal.yaml", text)), "--strict")
     assert [(d["line"], d["rule"]) for d in result.diagnostics] == []
+
+
+def test_a_target_packing_thousands_of_values_gives_a_short_message(tmp_path):
+    result = check(tmp_path, goal(("产出指标", "系统指标", "≥1个，" * 2000)), "packed-target")
+    [message] = [d["message"] for d in result.diagnostics]
+    assert message.startswith("the target packs 2000 targets: ≥1个、≥1个、≥1个、≥1个、≥1个、…; split it")
+    assert len(message) < 200

@@ -33,7 +33,7 @@ def test_the_mandated_rules_report_exactly_the_tables_real_defects():
     ]
     copied = result.diagnostics[-2]
     assert copied["message"] == (
-        "same target text as indicator 1 (“政务服务监管平台年度访问量。”) at line 24, probably copied; "
+        "same target text as indicator 1 (“政务服务监管平台年度访问量。”, line 24), probably copied; "
         "give this indicator its own target")
 
 

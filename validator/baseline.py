@@ -234,7 +234,8 @@ def default_baseline_path(config_root: str) -> str:
 _LINE = "\x00line\x00"
 # The clauses messages put line numbers in, longest first; the last catches any other form.
 _LINE_CLAUSES = re.compile(
-    rf"\s*（第\s*{_LINE}\s*行）|\s*\(line {_LINE}\)|\s*(?:at|on) line {_LINE}|第\s*{_LINE}\s*行|{_LINE}")
+    rf"\s*（第\s*{_LINE}\s*行）|\s*\(line {_LINE}\)|,\s*line {_LINE}|\s*(?:at|on) line {_LINE}"
+    rf"|第\s*{_LINE}\s*行|{_LINE}")
 
 
 def entry_message(key: Key, lang: str) -> str:

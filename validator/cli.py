@@ -204,10 +204,10 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
     for name, target in outputs:
         if target is None:
-            get_reporter(name)(result, lang, out)
+            get_reporter(name)(result, lang, out, strict=args.strict, err=err)
     for name, target in outputs:
         if target is not None:
-            _write_report(name, target, result, lang)
+            _write_report(name, target, result, lang, strict=args.strict, err=err)
     if stale:
         _say_stale(stale, result, lang, err)
 
@@ -251,13 +251,13 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
     return outputs
 
 
-def _write_report(name: str, target: str, result: LintResult, lang: str) -> None:
+def _write_report(name: str, target: str, result: LintResult, lang: str, *, strict: bool, err: TextIO) -> None:
     import io
 
     from validator.reporters.paths import write_text_atomically
 
     buffer = io.StringIO()
-    get_reporter(name)(result, lang, buffer)
+    get_reporter(name)(result, lang, buffer, strict=strict, err=err)
     try:
         # CI jobs name report folders that do not exist yet (`reports/goals.sarif`).
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)

@@ -351,109 +351,127 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count.infos": {"zh": "{n}", "en": "{n} notes"},
     # --- compliance rules (ids: rule.*, target.*) ---
     "rule.required_categories.missing": {
-        "zh": "项目没有{category}；每个项目至少要有一个（必需的一级指标：{required}）",
-        "en": "the project has no {category} indicator; every project needs at least one "
+        "zh": "项目缺少一级指标“{category}”；请至少增加一条{category}（必须具备的一级指标：{required}）",
+        "en": "the project has no {category} indicator; add at least one "
         "(required categories: {required})",
     },
     "rule.sequential_numbering.first": {
-        "zh": "序号应从 1 开始，这里是 {found}",
-        "en": "numbering should start at 1, found {found}",
+        "zh": "序号应从 1 开始，实为 {found}；请按列表顺序从 1 连续编号",
+        "en": "numbering should start at 1, found {found}; number the indicators 1, 2, 3, … in list order",
     },
     "rule.sequential_numbering.restart": {
-        "zh": "序号应为 {expected}，这里是 {found}：编号从头重新开始了",
-        "en": "number should be {expected}, found {found}: the numbering starts again",
+        "zh": "序号应为 {expected}，实为 {found}（编号重新从 1 开始）；请按列表顺序从 1 连续编号",
+        "en": "number should be {expected}, found {found} (the numbering starts again); "
+        "number the indicators 1, 2, 3, … in list order",
     },
     "rule.sequential_numbering.repeat": {
-        "zh": "序号应为 {expected}，这里是 {found}：与上一个指标的序号重复",
-        "en": "number should be {expected}, found {found}: the same number as the indicator before",
+        "zh": "序号应为 {expected}，实为 {found}（与上一条指标的序号重复）；请按列表顺序从 1 连续编号",
+        "en": "number should be {expected}, found {found} (the same number as the indicator before); "
+        "number the indicators 1, 2, 3, … in list order",
     },
     "rule.sequential_numbering.off": {
-        "zh": "序号应为 {expected}，这里是 {found}；序号应按列表顺序从 1 连续编号",
-        "en": "number should be {expected}, found {found}; indicators are numbered 1, 2, 3, … in list order",
+        "zh": "序号应为 {expected}，实为 {found}；请按列表顺序从 1 连续编号",
+        "en": "number should be {expected}, found {found}; number the indicators 1, 2, 3, … in list order",
     },
     "rule.duplicate_indicator.name": {
-        "zh": "指标名称与第 {first_seq} 项（第 {related_line} 行）“{first_name}”重复；请合并或改名",
-        "en": "same indicator name as indicator {first_seq} at line {related_line} (“{first_name}”); "
+        "zh": "指标名称与第 {first_seq} 项指标“{first_name}”（第 {related_line} 行）重复；请合并或改名",
+        "en": "same indicator name as indicator {first_seq} (“{first_name}”, line {related_line}); "
         "merge them or rename one",
     },
     "rule.duplicate_indicator.target": {
-        "zh": "指标值与第 {first_seq} 项“{first_name}”（第 {related_line} 行）的指标值是同一句话，疑似复制粘贴；"
-        "请为本指标填写它自己的指标值",
-        "en": "same target text as indicator {first_seq} (“{first_name}”) at line {related_line}, "
+        "zh": "年度指标值与第 {first_seq} 项指标“{first_name}”（第 {related_line} 行）的完全相同，疑似复制粘贴；"
+        "请填写本指标自己的年度指标值",
+        "en": "same target text as indicator {first_seq} (“{first_name}”, line {related_line}), "
         "probably copied; give this indicator its own target",
     },
     "rule.percentage_range.above": {
-        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不可能超过 100%"
+        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，最高为 100%；请核对数值"
         "（若衡量的是增长，请在名称中写明，如“增长率”）",
-        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot exceed 100% "
+        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share, at most 100%; check the number "
         "(if it measures a change, say so in the name, e.g. 增长率)",
     },
     "rule.percentage_range.unreachable": {
-        "zh": "指标值要求“大于 {percentage}”：“{name}”是占比，最多只能达到 100%，这个目标永远无法完成",
-        "en": "the target asks for more than {percentage}: “{name}” is a share, which cannot exceed 100%, "
-        "so the target can never be met",
+        "zh": "年度指标值要求“大于 {percentage}”：“{name}”是占比，最高为 100%，该目标无法实现；"
+        "请改为“≥xx%”或“100%”",
+        "en": "the target asks for more than {percentage}: “{name}” is a share, at most 100%, "
+        "so the target can never be met; write “≥xx%” or “100%”",
     },
     "rule.percentage_range.below": {
-        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不可能小于 0",
-        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be below 0",
+        "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不能为负数；请核对数值",
+        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be negative; "
+        "check the number",
     },
     "rule.category_mismatch": {
-        "zh": "“{name}”从名称看属于{expected}，却列在{category}下；请核对一级指标",
+        "zh": "“{name}”从名称看属于{expected}，却列在{category}下；请将一级指标改为“{expected}”，或修改指标名称",
         "en": "“{name}” reads as a {expected} indicator by its name but is filed under {category}; "
-        "check the category",
+        "change the category to {expected}, or rename the indicator",
     },
     "rule.missing_unit": {
-        "zh": "指标值“{target}”没有计量单位，指标名称“{name}”中也没有；请写明单位（如 个、次、%、秒），"
+        "zh": "年度指标值“{target}”没有计量单位，指标名称“{name}”中也没有；请写明计量单位（如“个”“次”“%”“秒”），"
         "或在名称末尾用括号注明，如“（小时）”",
         "en": "target “{target}” has no unit, and neither does the name “{name}”; add the unit "
         "(个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时）",
     },
     "rule.packed_target": {
-        "zh": "一个指标值中有 {count} 个目标：{values}；请拆分为 {count} 个指标，每个指标一个目标值",
+        "zh": "一个年度指标值中有 {count} 个目标：{values}；请拆分为 {count} 条指标，每条指标一个目标值",
         "en": "the target packs {count} targets: {values}; split it into {count} indicators, one target each",
     },
     "rule.vague_target": {
-        "zh": "指标值“{target}”无法衡量；请给出数值目标、等级（优/良/中/差）或明确的是否结果（如“完成项目终验”）",
-        "en": "target “{target}” cannot be measured; give a number, a grade (优/良/中/差) "
-        "or a clear yes/no outcome (such as 完成项目终验)",
+        "zh": "年度指标值“{target}”无法考核；请改为具体数值（如“≥95%”）、评价等级（优/良/中/差）"
+        "或明确的完成标志（如“完成项目终验”）",
+        "en": "target “{target}” cannot be measured; give a number (such as ≥95%), a grade (优/良/中/差) "
+        "or a clear sign of completion (such as 完成项目终验)",
     },
     "rule.text_hygiene.whitespace": {
-        "zh": "{field}首尾有多余的空白（空格或换行）：“{text}”",
-        "en": "the {field} has whitespace (spaces or line breaks) at its start or end: “{text}”",
+        "zh": "{field}首尾有多余的空格或换行，请删除：“{text}”",
+        "en": "the {field} has spaces or line breaks at its start or end; remove them: “{text}”",
     },
     "rule.text_hygiene.leading": {
-        "zh": "{field}开头有多余的标点“{mark}”",
-        "en": "the {field} starts with a stray “{mark}”",
+        "zh": "{field}开头有多余的标点“{mark}”，请删除",
+        "en": "the {field} starts with a stray “{mark}”; remove it",
     },
     "rule.text_hygiene.trailing": {
-        "zh": "{field}末尾有多余的标点“{mark}”（发布的表格会在其后再加标点）",
-        "en": "the {field} ends with a stray “{mark}” (the published table adds its own punctuation after it)",
+        "zh": "{field}末尾有多余的标点“{mark}”，请删除（公开表会在其后自动加标点）",
+        "en": "the {field} ends with a stray “{mark}”; remove it (the published table adds its own punctuation)",
     },
     "rule.text_hygiene.doubled": {
-        "zh": "{field}中有重复的标点“{marks}”",
-        "en": "the {field} has doubled punctuation “{marks}”",
+        "zh": "{field}中有重复的标点“{marks}”，请只保留一个",
+        "en": "the {field} has doubled punctuation “{marks}”; keep one",
     },
     "rule.text_hygiene.space_before": {
-        "zh": "{field}中标点“{mark}”前有多余的空格",
-        "en": "the {field} has a space before “{mark}”",
+        "zh": "{field}中标点“{mark}”前有多余的空格，请删除",
+        "en": "the {field} has a space before “{mark}”; remove it",
     },
     "rule.comparison_direction.upper_limit": {
-        "zh": "“{keyword}”越高越好，但指标值“{target}”给的是上限（≤、不超过）；应为下限（≥、不低于）",
+        "zh": "“{keyword}”应越高越好，但年度指标值“{target}”设定的是上限（≤、不超过）；请改为下限（≥、不低于）",
         "en": "a {keyword} should be high, but the target “{target}” sets an upper limit (≤); "
-        "it should be a lower limit (≥)",
+        "make it a lower limit (≥)",
     },
     "rule.comparison_direction.lower_limit": {
-        "zh": "“{keyword}”越低越好，但指标值“{target}”给的是下限（≥、不少于）；应为上限（≤、不超过）",
+        "zh": "“{keyword}”应越低越好，但年度指标值“{target}”设定的是下限（≥、不少于）；请改为上限（≤、不超过）",
         "en": "a {keyword} should be low, but the target “{target}” sets a lower limit (≥); "
-        "it should be an upper limit (≤)",
+        "make it an upper limit (≤)",
     },
     "rule.duplicate_project": {
-        "zh": "同一项目（{year} 年，{budget_unit}，“{project}”）还有另一个目标文件 `{other}`（第 {related_line} 行）；"
-        "每个项目只应有一个文件",
+        "zh": "同一项目（{year}年度，预算单位：{budget_unit}，项目名称：“{project}”）另有目标文件 `{other}`"
+        "（第 {related_line} 行）；请合并为一个文件",
         "en": "the same project ({year}, {budget_unit}, “{project}”) also has the goal file "
-        "`{other}` (line {related_line}); keep one file per project",
+        "`{other}` (line {related_line}); merge them into one file",
     },
     # --- CI adoption: reporters, baseline, suppressions (ids: report.*, baseline.*, suppression.*) ---
+    "report.summary_truncated": {
+        "zh": "另有 {count} 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。"
+        "全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。",
+        "en": "{count} left out of this table: GitHub refuses a step summary over 1 MiB. "
+        "Every problem is in this step's log, and in a SARIF report (`--format sarif:FILE`).",
+    },
+    "report.sarif_too_many": {
+        "zh": "goals-lint: 警告：SARIF 报告有 {count} 条结果，GitHub 代码扫描每次运行最多保存 5000 条"
+        "（超过 25000 条则拒收整个报告）；请运行 `goals-lint --write-baseline` 记录已知问题，之后只报告新问题",
+        "en": "goals-lint: warning: the SARIF report has {count} results; GitHub code scanning keeps at most "
+        "5,000 per run (and refuses a report with more than 25,000); record the known problems with "
+        "`goals-lint --write-baseline` so that later runs report only new ones",
+    },
     "cli.same_output_file": {
         "zh": "--format：`{first}` 和 `{second}` 写入同一个文件 {path}，后一个会覆盖前一个；请为每种格式指定不同的文件",
         "en": "--format: `{first}` and `{second}` write the same file, {path}, and the second would overwrite "
@@ -721,11 +739,18 @@ def ref(message_id: str, **params: Any) -> tuple[str, dict[str, Any]]:
     return (message_id, params)
 
 
+# The user's text quoted in a message is cut here: a 900 KiB target must not become a
+# 900 KiB line, annotation or summary row.
+QUOTED_TEXT_LIMIT = 200
+
+
 def _render_param(value: Any, lang: str) -> Any:
     if isinstance(value, tuple) and len(value) == 2 and value[0] in MESSAGES:
         return render(value[0], value[1], lang)
     if isinstance(value, dict) and set(value) == set(LANGUAGES):
         return value[lang]
+    if isinstance(value, str) and len(value) > QUOTED_TEXT_LIMIT:
+        return value[:QUOTED_TEXT_LIMIT] + "…"
     return value
 
 

@@ -3,18 +3,24 @@
 ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`` for each
 problem (warnings as ``::warning``, notes as ``::notice``), then the plain text
 report for the log. GitHub caps annotations per step; the Markdown table appended
-to ``$GITHUB_STEP_SUMMARY`` (when set) lists every problem.
+to ``$GITHUB_STEP_SUMMARY`` (when set) lists every problem, up to about 900 KiB
+(GitHub refuses a step summary over 1 MiB and then shows none of it).
+
+File names and messages are user data: control characters in them are shown as
+escapes (``\\n``, ``\\u001b``), and in the summary Markdown and HTML are escaped so
+they show as written.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 from typing import TextIO
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.linter import LintResult
-from validator.messages import render
+from validator.messages import counted, render
 from validator.reporters import ReportWriteError, text_reporter
 from validator.reporters.paths import relative_path
 from validator.reporters.text_reporter import one_line
@@ -34,7 +40,8 @@ def escape_property(text: str) -> str:
 
 def annotation(diagnostic: Diagnostic, root: str, lang: str) -> str:
     span = diagnostic.span
-    properties = {"file": relative_path(diagnostic.path, root), "line": str(span.line)}
+    # A control character in the name would break the command or reach the log raw.
+    properties = {"file": one_line(relative_path(diagnostic.path, root)), "line": str(span.line)}
     # Our end is exclusive: a region ending at column 1 ends on the line before.
     end_line = span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else span.end_line
     # GitHub takes columns only on a one-line region: a region over several lines
@@ -52,25 +59,54 @@ def annotation(diagnostic: Diagnostic, root: str, lang: str) -> str:
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+# What a step summary cell must not pass on as written: HTML (`<img …>`), character
+# references (`&lt;`), inline Markdown (emphasis, code, links, strikethrough, math),
+# the `:` of a bare `https://…` that GitHub would make a link (and of `:emoji:`),
+# the backslash itself and the `|` that ends a cell.
+_MARKDOWN = re.compile(r"[\\`*_\[\]|~$:<>&]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# GitHub refuses a step summary over 1 MiB and then shows none of it: our part stays below.
+SUMMARY_LIMIT = 900 * 1024
+
+
+def markdown_text(text: str) -> str:
+    """``text`` on one line, shown literally in Markdown (also in a table cell)."""
+    return _MARKDOWN.sub(lambda match: _ENTITIES.get(match.group(), "\\" + match.group()), one_line(text))
+
+
+def _size(line: str) -> int:
+    """Bytes ``line`` takes in the summary file, with its newline."""
+    return len(line.encode("utf-8", "backslashreplace")) + 1
 
 
 def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
-    lines = [f"### {render('report.summary_title', {}, lang)}", "", summary_line, ""]
-    if result.diagnostics:
+    lines = [f"### {render('report.summary_title', {}, lang)}", "", markdown_text(summary_line), ""]
+    diagnostics = result.diagnostics
+    if diagnostics:
         lines += [render("report.table_header", {}, lang), "|---|---|---|---|---|---|"]
-        for diagnostic in result.diagnostics:
+        # Room for the closing note however many problems it names.
+        note_room = _size(render("report.summary_truncated", {"count": counted("problem", len(diagnostics))},
+                                 lang)) + 2
+        size = sum(_size(line) for line in lines) + note_room
+        left_out = 0
+        for index, diagnostic in enumerate(diagnostics):
             severity = render(f"report.severity_{diagnostic.severity.value}", {}, lang)
-            message = one_line(diagnostic.message(lang))
-            lines.append(f"| {_cell(relative_path(diagnostic.path, result.root))} | {diagnostic.span.line} "
-                         f"| {diagnostic.span.column} | {diagnostic.code} `{diagnostic.rule}` | {severity} "
-                         f"| {_cell(message)} |")
+            row = (f"| {markdown_text(relative_path(diagnostic.path, result.root))} | {diagnostic.span.line} "
+                   f"| {diagnostic.span.column} | {diagnostic.code} `{diagnostic.rule}` | {severity} "
+                   f"| {markdown_text(diagnostic.message(lang))} |")
+            size += _size(row)
+            if size > SUMMARY_LIMIT:
+                left_out = len(diagnostics) - index
+                break
+            lines.append(row)
         lines.append("")
+        if left_out:
+            lines += [render("report.summary_truncated", {"count": counted("problem", left_out)}, lang), ""]
     return "\n".join(lines) + "\n"
 
 
-def report(result: LintResult, lang: str, out: TextIO) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
+           err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         out.write(annotation(diagnostic, result.root, lang) + "\n")
     text = io.StringIO()
@@ -81,7 +117,7 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
         summary_line = text.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
         # Appended, as GitHub expects: other steps write to the same file.
         try:
-            with open(summary_file, "a", encoding="utf-8", newline="\n") as stream:
+            with open(summary_file, "a", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
                 stream.write(step_summary(result, lang, summary_line))
         except OSError as error:
             raise ReportWriteError(summary_file, error.strerror or str(error)) from None

@@ -1,7 +1,10 @@
 """JUnit XML, which CI servers (GitLab, Jenkins, Azure) show as test results.
 
 One ``testsuite``; one ``testcase`` per checked file, named by its path, so a
-clean file shows as a passed test; one ``failure`` per problem in the file.
+clean file shows as a passed test. A problem that fails the run (an error; a
+warning too under ``--strict``) is a ``failure`` of its file's test case; the
+others are listed in the test case's ``system-out``, so that a run that passes
+shows no failed test while its warnings and notes stay visible.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from typing import TextIO
 from xml.etree import ElementTree
 
+from validator.diagnostics import Diagnostic, Severity
 from validator.linter import LintResult
 from validator.reporters.paths import relative_path
 from validator.reporters.text_reporter import one_line
@@ -22,11 +26,20 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def report(result: LintResult, lang: str, out: TextIO) -> None:
-    by_path: dict[str, list] = {path: [] for path in result.paths}
+def _line(shown_path: str, diagnostic: Diagnostic, message: str) -> str:
+    span = diagnostic.span
+    return (f"{shown_path}:{span.line}:{span.column}: {diagnostic.code} {message} "
+            f"[{diagnostic.rule}] ({diagnostic.severity.value})")
+
+
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
+           err: TextIO | None = None) -> None:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}  # as the exit code
+    by_path: dict[str, list[Diagnostic]] = {path: [] for path in result.paths}
     for diagnostic in result.diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    failing_files = sum(1 for diagnostics in by_path.values() if diagnostics)
+    failing_files = sum(1 for diagnostics in by_path.values()
+                        if any(diagnostic.severity in failing for diagnostic in diagnostics))
     suites = ElementTree.Element("testsuites", name="goals-lint", tests=str(len(by_path)),
                                  failures=str(failing_files), errors="0")
     suite = ElementTree.SubElement(suites, "testsuite", name="goals-lint", tests=str(len(by_path)),
@@ -35,15 +48,20 @@ def report(result: LintResult, lang: str, out: TextIO) -> None:
         shown_path = _clean(relative_path(path, result.root))
         case = ElementTree.SubElement(suite, "testcase", classname="goals-lint", name=shown_path,
                                       file=shown_path)
+        passing = []
         for diagnostic in diagnostics:
-            span = diagnostic.span
             message = _clean(one_line(diagnostic.message(lang)))
+            if diagnostic.severity not in failing:
+                passing.append(_line(shown_path, diagnostic, message))
+                continue
+            span = diagnostic.span
             failure = ElementTree.SubElement(
                 case, "failure", type=f"{diagnostic.code} {diagnostic.rule}",
                 message=f"{span.line}:{span.column}: {message}",
             )
-            failure.text = (f"{shown_path}:{span.line}:{span.column}: {diagnostic.code} {message} "
-                            f"[{diagnostic.rule}] ({diagnostic.severity.value})")
+            failure.text = _line(shown_path, diagnostic, message)
+        if passing:
+            ElementTree.SubElement(case, "system-out").text = "\n".join(passing)
     ElementTree.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ElementTree.tostring(suites, encoding="unicode"))

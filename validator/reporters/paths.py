@@ -37,6 +37,9 @@ def _same_drive(path: str, root: str) -> bool:
 def write_text_atomically(path: str, text: str) -> None:
     """Write ``text`` (UTF-8, `\\n`) to ``path`` so a reader never sees half a file.
 
+    A file name that is not UTF-8 (unpacked from a GBK zip) reaches the text as an
+    escaped surrogate; it is written as ``\\udcff``, never a crash.
+
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` in one rename. Raises OSError.
     """
@@ -46,13 +49,13 @@ def write_text_atomically(path: str, text: str) -> None:
 
     path, replaceable = resolve_output(path)
     if not replaceable:  # /dev/stdout, a named pipe: write into it
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             stream.write(text)
         return
     directory = os.path.dirname(path)
     handle, temporary = tempfile.mkstemp(prefix=".goals-lint-", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

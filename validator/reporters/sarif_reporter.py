@@ -5,6 +5,10 @@ its documentation, the whole documentation as Markdown help, its default level).
 URIs are relative to the repository root (``%SRCROOT%``). ``partialFingerprints``
 hash the rule, file, JSON pointer and message parameters, never line numbers, so a
 problem keeps its identity when lines above it are added or removed.
+
+GitHub code scanning keeps at most 5,000 results of a run and refuses a run with
+more than 25,000: above 5,000 the report is still written whole, and stderr suggests
+a baseline. Rules have no ``helpUri``: goals-lint has no published home to point at.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from validator import __version__
 from validator.diagnostics import Diagnostic, Related, Severity
 from validator.linter import LintResult
+from validator.messages import render
 from validator.registry import RULES
 from validator.reporters.paths import relative_path
 from validator.rule import Rule
@@ -26,6 +32,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_ID = "%SRCROOT%"
 FINGERPRINT_NAME = "goalsLint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Results of one run that GitHub code scanning keeps (it refuses a run with more than 25,000).
+GITHUB_KEPT_RESULTS = 5000
 
 
 def _first_section(doc: str) -> str:
@@ -50,8 +58,9 @@ def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def artifact_location(path: str, root: str) -> dict[str, Any]:
-    relative = relative_path(path, root)
-    if relative.startswith("/"):  # outside the repository: an absolute file URI
+    # The name's own bytes, percent-encoded: a GBK name that is not UTF-8 stays exact.
+    relative = relative_path(path, root).encode("utf-8", "surrogateescape")
+    if relative.startswith(b"/"):  # outside the repository: an absolute file URI
         return {"uri": "file://" + quote(relative)}
     return {"uri": quote(relative), "uriBaseId": ROOT_ID}
 
@@ -66,7 +75,8 @@ def fingerprint(diagnostic: Diagnostic, root: str, occurrence: int) -> str:
     (inserting an indicator above must not make code scanning see a new alert), plus
     its number among problems that are otherwise identical."""
     text = "\0".join((*_fingerprint_key(diagnostic, root), str(occurrence)))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes, never a crash.
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 _INDICATOR_INDEX = re.compile(r"^/indicators/\d+")
@@ -75,6 +85,12 @@ _INDICATOR_INDEX = re.compile(r"^/indicators/\d+")
 def _fingerprint_key(diagnostic: Diagnostic, root: str) -> tuple[str, ...]:
     from validator.baseline import key_of
 
+    # Positions are not identity: an indicator's index, and a sequence number quoted in
+    # the message (duplicate-indicator's "indicator 3"), both shift when one is inserted.
+    positional = {name for name in diagnostic.params if name.endswith("_seq")}
+    if positional:
+        diagnostic = diagnostic._replace(params={name: value for name, value in diagnostic.params.items()
+                                                 if name not in positional})
     key = key_of(diagnostic, root)
     return key._replace(pointer=_INDICATOR_INDEX.sub("/indicators/*", key.pointer))
 
@@ -148,6 +164,11 @@ def build_log(result: LintResult, lang: str) -> dict[str, Any]:
     }
 
 
-def report(result: LintResult, lang: str, out: TextIO) -> None:
-    json.dump(build_log(result, lang), out, ensure_ascii=False, indent=2)
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
+           err: TextIO | None = None) -> None:
+    log = build_log(result, lang)
+    json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")
+    results = len(log["runs"][0]["results"])
+    if results > GITHUB_KEPT_RESULTS:
+        (err or sys.stderr).write(render("report.sarif_too_many", {"count": results}, lang) + "\n")

@@ -59,12 +59,16 @@ from validator.rule import Rule
 from validator.targets import parse_target
 
 
+MAX_SHOWN = 5
+
+
 def check(data: dict[str, Any]) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         target = parse_target(indicator["target"])
         if target.packed:
+            shown = target.bounds[:MAX_SHOWN]  # enough to recognise the target; the count says the rest
             values = "、".join(f"{bound.subject}{bound.comparison if bound.stated else ''}{bound.number}{bound.unit}"
-                              for bound in target.bounds)
+                              for bound in shown) + ("、…" if len(target.bounds) > MAX_SHOWN else "")
             yield Problem(f"/indicators/{index}/target", "rule.packed_target",
                           {"count": len(target.bounds), "values": values})
 

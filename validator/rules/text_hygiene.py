@@ -74,7 +74,7 @@ _SUSPECT = re.compile(rf"^[\s{STRAY_MARKS}]|[\s{STRAY_MARKS}]$|{_DOUBLED.pattern
 FIELDS = {
     "project": {"zh": "项目名称", "en": "project name"},
     "name": {"zh": "指标名称", "en": "indicator name"},
-    "target": {"zh": "指标值", "en": "target"},
+    "target": {"zh": "年度指标值", "en": "target"},
 }
 
 
