@@ -59,14 +59,12 @@ _LATIN_UNIT = r"[A-Za-z°μ][A-Za-z0-9°μ]*(?:/[A-Za-z°μ][A-Za-z0-9°μ]*)?"
 
 # --- the bound pattern -------------------------------------------------------------
 
-_alternatives = lambda words: "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # noqa: E731
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_BOUND = re.compile(
-    rf"(?P<comparison>{_alternatives(_SYMBOLS)}|{_alternatives(_WORDS_BEFORE)})?\s*"
-    rf"(?P<sign>[-−])?(?P<number>{_NUMBER})\s*(?P<multiplier>[万亿])?"
-)
-# Units and 以上/以内 are read after the number in Python: a regular expression with
-# every unit as an alternative costs milliseconds to compile on every start.
+_BOUND = re.compile(rf"(?P<sign>[-−])?(?P<number>{_NUMBER})\s*(?P<multiplier>[万亿])?")
+# The comparison before a number, and the unit and 以上/以内 after it, are read in
+# Python: a regular expression with every word as an alternative costs milliseconds
+# to compile on every start.
+_COMPARISON_WORDS = sorted({*_SYMBOLS, *_WORDS_BEFORE}, key=len, reverse=True)
 _CJK_UNIT_SET = frozenset(_CJK_UNITS)
 _LONGEST_UNIT = max(map(len, _CJK_UNITS))
 _LATIN_UNIT_AT = re.compile(_LATIN_UNIT)
@@ -170,10 +168,10 @@ def parse_target(text: str) -> Target:
     range_pairs = 0
     previous_end = 0
     for match in _BOUND.finditer(masked):
+        comparison_word, start = _comparison_before(masked, match.start(), previous_end)
         unit, after_word, end = _read_unit_and_after(masked, match.end())
-        if _is_label(masked, match, unit, after_word, end):
+        if _is_label(masked, match, comparison_word, unit, after_word, end):
             continue
-        comparison_word = match.group("comparison")
         stated = bool(comparison_word or after_word)
         # A word after the number decides: 控制在90%以上 is at least 90%.
         comparison = (_WORDS_AFTER.get(after_word) or _SYMBOLS.get(comparison_word or "")
@@ -181,7 +179,7 @@ def parse_target(text: str) -> Target:
         number = match.group("number")
         value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
         sign = match.group("sign")
-        between = masked[previous_end:match.start()].strip()
+        between = masked[previous_end:start].strip()
         if bounds and between == "×" and not comparison_word:
             # 7×24小时: the product is the quantity.
             first = bounds[-1]
@@ -203,11 +201,11 @@ def parse_target(text: str) -> Target:
             comparison, stated = "≤", True
             range_pairs += 1
             sign = None
-        subject = masked[previous_end:match.start()].strip(" " + STRAY_PUNCTUATION + "或和及与")
+        subject = masked[previous_end:start].strip(" " + STRAY_PUNCTUATION + "或和及与")
         multiplier = match.group("multiplier") or ""
         bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated,
                             joins_range))
-        spans.append((match.start(), end))
+        spans.append((start, end))
         previous_end = end
     leftover = _leftover(masked, spans)
     # A number in brackets qualifies the target (≥99.9%（7×24小时）), it is not another one.
@@ -248,9 +246,22 @@ def _after_word(text: str, unit: str, position: int) -> tuple[str, str, int]:
     return unit, "", position
 
 
-def _is_label(text: str, match: re.Match[str], unit: str, after_word: str, end: int) -> bool:
+def _comparison_before(text: str, position: int, floor: int) -> tuple[str | None, int]:
+    """The comparison written right before a number (spaces allowed), and where it starts.
+
+    Only text after ``floor`` (the end of the previous number) counts.
+    """
+    head = text[floor:position].rstrip()
+    for word in _COMPARISON_WORDS:  # longest first: 不少于 before 少于
+        if head.endswith(word):
+            return word, floor + len(head) - len(word)
+    return None, position
+
+
+def _is_label(text: str, match: re.Match[str], comparison_word: str | None, unit: str, after_word: str,
+              end: int) -> bool:
     """``12345热线``, ``IPv6``, ``5G``: a number that names something, not a quantity."""
-    if match.group("comparison") or after_word:
+    if comparison_word or after_word:
         return False
     start = match.start("sign") if match.group("sign") else match.start("number")
     before = text[start - 1] if start > 0 else ""
