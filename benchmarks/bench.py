@@ -59,8 +59,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = REPO_ROOT / "schemas" / "goal.schema.json"
@@ -84,18 +85,33 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市政务服务数据管理局",
         ["广州市政务服务数据管理局（本级）", "广州市数字政府运营中心", "广州市政务服务中心"],
-        ["电子政务外网网络安全升级建设", "政务云平台运维服务", "一网通办平台功能优化",
-         "政务数据共享交换平台扩容", "12345政务服务便民热线运营", "穗好办移动政务服务平台运营"],
-        ["《网络安全法》", "《数据安全法》", "网络安全等级保护相关政策和标准",
-         "《广东省数字政府改革建设“十四五”规划》"],
+        [
+            "电子政务外网网络安全升级建设",
+            "政务云平台运维服务",
+            "一网通办平台功能优化",
+            "政务数据共享交换平台扩容",
+            "12345政务服务便民热线运营",
+            "穗好办移动政务服务平台运营",
+        ],
+        [
+            "《网络安全法》",
+            "《数据安全法》",
+            "网络安全等级保护相关政策和标准",
+            "《广东省数字政府改革建设“十四五”规划》",
+        ],
         "政务服务",
         "gov",
     ),
     (
         "广州市教育局",
         ["广州市教育局（本级）", "广州市电化教育馆", "广州市教育研究院"],
-        ["中小学智慧校园建设", "教师信息技术应用能力提升培训", "教育城域网运维",
-         "学生资助管理系统升级", "中小学课后服务"],
+        [
+            "中小学智慧校园建设",
+            "教师信息技术应用能力提升培训",
+            "教育城域网运维",
+            "学生资助管理系统升级",
+            "中小学课后服务",
+        ],
         ["《中华人民共和国教育法》", "《教育信息化2.0行动计划》", "《广州市教育发展“十四五”规划》"],
         "教育公共服务",
         "edu",
@@ -103,8 +119,13 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市卫生健康委员会",
         ["广州市卫生健康委员会（本级）", "广州市急救医疗指挥中心", "广州市卫生健康宣传教育中心"],
-        ["全民健康信息平台升级改造", "院前急救调度系统建设", "基本公共卫生服务",
-         "家庭医生签约服务信息化", "重大传染病防控"],
+        [
+            "全民健康信息平台升级改造",
+            "院前急救调度系统建设",
+            "基本公共卫生服务",
+            "家庭医生签约服务信息化",
+            "重大传染病防控",
+        ],
         ["《基本医疗卫生与健康促进法》", "《“健康中国2030”规划纲要》", "《传染病防治法》"],
         "医疗卫生服务",
         "health",
@@ -112,8 +133,7 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市交通运输局",
         ["广州市交通运输局（本级）", "广州市交通运输研究所", "广州市公共交通数据管理中心"],
-        ["公交智能调度系统升级", "道路运输安全监管平台建设", "综合交通枢纽运行监测",
-         "城市道路交通拥堵治理"],
+        ["公交智能调度系统升级", "道路运输安全监管平台建设", "综合交通枢纽运行监测", "城市道路交通拥堵治理"],
         ["《交通强国建设纲要》", "《道路运输条例》", "《广州市综合交通发展“十四五”规划》"],
         "交通运输服务",
         "transport",
@@ -121,8 +141,7 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市生态环境局",
         ["广州市生态环境局（本级）", "广州市环境监测中心站", "广州市环境技术中心"],
-        ["大气环境质量自动监测站运维", "水环境质量监测", "固体废物管理信息系统建设",
-         "污染源自动监控平台运维"],
+        ["大气环境质量自动监测站运维", "水环境质量监测", "固体废物管理信息系统建设", "污染源自动监控平台运维"],
         ["《大气污染防治法》", "《水污染防治法》", "《生态环境监测规划纲要》"],
         "生态环境监管",
         "eco",
@@ -130,18 +149,15 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市民政局",
         ["广州市民政局（本级）", "广州市社会福利院", "广州市民政信息中心"],
-        ["居家养老服务信息平台建设", "社会救助家庭经济状况核对系统运维",
-         "婚姻登记系统升级", "困难群众基本生活救助"],
+        ["居家养老服务信息平台建设", "社会救助家庭经济状况核对系统运维", "婚姻登记系统升级", "困难群众基本生活救助"],
         ["《社会救助暂行办法》", "《广州市居家养老服务条例》", "《老年人权益保障法》"],
         "民政服务",
         "civil",
     ),
     (
         "广州市人力资源和社会保障局",
-        ["广州市人力资源和社会保障局（本级）", "广州市人力资源和社会保障信息中心",
-         "广州市就业促进中心"],
-        ["社保卡应用服务平台建设", "就业创业服务平台运维", "职业技能提升行动",
-         "劳动保障监察信息系统升级"],
+        ["广州市人力资源和社会保障局（本级）", "广州市人力资源和社会保障信息中心", "广州市就业促进中心"],
+        ["社保卡应用服务平台建设", "就业创业服务平台运维", "职业技能提升行动", "劳动保障监察信息系统升级"],
         ["《就业促进法》", "《社会保险法》", "《职业技能提升行动方案（2019—2021年）》"],
         "人社公共服务",
         "hr",
@@ -149,8 +165,7 @@ DEPARTMENTS: list[tuple[str, list[str], list[str], list[str], str, str]] = [
     (
         "广州市市场监督管理局",
         ["广州市市场监督管理局（本级）", "广州市食品检验所", "广州市特种设备检测研究院"],
-        ["食品安全抽检监测", "商事登记系统升级改造", "特种设备安全监管平台建设",
-         "“双随机、一公开”监管平台运维"],
+        ["食品安全抽检监测", "商事登记系统升级改造", "特种设备安全监管平台建设", "“双随机、一公开”监管平台运维"],
         ["《食品安全法》", "《特种设备安全法》", "《优化营商环境条例》"],
         "市场监管",
         "market",
@@ -282,11 +297,17 @@ SUBCATEGORY_ORDER = [sub for (_cat, sub) in INDICATORS]
 
 # How often an extra indicator falls in each sub-category (产出 dominates real tables).
 EXTRA_WEIGHTS = {
-    ("产出指标", "数量指标"): 6, ("产出指标", "质量指标"): 5, ("产出指标", "时效指标"): 4,
-    ("产出指标", "成本指标"): 1, ("效益指标", "经济效益指标"): 1,
-    ("效益指标", "社会效益指标"): 4, ("效益指标", "生态效益指标"): 1,
-    ("效益指标", "可持续影响指标"): 2, ("满意度指标", "服务对象满意度指标"): 1,
-    ("成本指标", "经济成本指标"): 1, ("成本指标", "社会成本指标"): 1,
+    ("产出指标", "数量指标"): 6,
+    ("产出指标", "质量指标"): 5,
+    ("产出指标", "时效指标"): 4,
+    ("产出指标", "成本指标"): 1,
+    ("效益指标", "经济效益指标"): 1,
+    ("效益指标", "社会效益指标"): 4,
+    ("效益指标", "生态效益指标"): 1,
+    ("效益指标", "可持续影响指标"): 2,
+    ("满意度指标", "服务对象满意度指标"): 1,
+    ("成本指标", "经济成本指标"): 1,
+    ("成本指标", "社会成本指标"): 1,
     ("成本指标", "生态环境成本指标"): 1,
 }
 
@@ -308,7 +329,9 @@ def make_goal(rng: random.Random) -> dict[str, Any]:
     stem = rng.choice(stems)
     district = rng.choice(DISTRICTS)
     suffix = rng.choice(["", "", "", "（二期）", "（三期）", f"{year}年度"])
-    project = f"广州市{district}{stem}项目{suffix}" if not suffix.endswith("年度") else f"{suffix}广州市{district}{stem}项目"
+    project = (
+        f"广州市{district}{stem}项目{suffix}" if not suffix.endswith("年度") else f"{suffix}广州市{district}{stem}项目"
+    )
     objective = (
         f"在{rng.choice(laws)}等相关政策和标准的指导下，"
         f"{rng.choice(OBJECTIVE_ACTIONS).format(stem=stem)}，"
@@ -325,8 +348,9 @@ def make_goal(rng: random.Random) -> dict[str, Any]:
     picked: list[tuple[str, str, str, str]] = []
     while len(picked) < n:
         key = slots.pop(0) if slots else rng.choices(keys, weights)[0]
-        free = [(name, gen) for name, gen, tags in INDICATORS[key]
-                if name not in used and (tags is None or tag in tags)]
+        free = [
+            (name, gen) for name, gen, tags in INDICATORS[key] if name not in used and (tags is None or tag in tags)
+        ]
         if not free:
             continue
         name, gen = rng.choice(free)
@@ -471,7 +495,7 @@ def head(text: str, lines: int = 8) -> str:
 def load_cli() -> tuple[Callable[..., Any] | None, str]:
     try:
         from validator import cli  # type: ignore[import-not-found]
-    except Exception as exc:  # noqa: BLE001 - any import failure means "not ready yet"
+    except Exception as exc:
         return None, f"validator.cli not importable ({type(exc).__name__}: {exc})"
     if not hasattr(cli, "main"):
         return None, "validator.cli has no main(argv)"
@@ -531,8 +555,16 @@ class Bench:
         self.warnings.append(msg)
         print(f"WARNING: {msg}", file=sys.stderr)
 
-    def add(self, key: str, label: str, tool: str, kind: str,
-            run: Callable[[], tuple[int, str]] | None, per: int = 1, note: str = "") -> None:
+    def add(
+        self,
+        key: str,
+        label: str,
+        tool: str,
+        kind: str,
+        run: Callable[[], tuple[int, str]] | None,
+        per: int = 1,
+        note: str = "",
+    ) -> None:
         self.measurements.append(Measurement(key, label, tool, kind, run, per, note))
 
     def measure(self, kind: str, rounds: int) -> None:
@@ -565,16 +597,20 @@ class Bench:
 
     def finish(self) -> None:
         for m in self.measurements:
-            row: dict[str, Any] = {"key": m.key, "label": m.label, "tool": m.tool, "kind": m.kind,
-                                   "note": m.note}
+            row: dict[str, Any] = {"key": m.key, "label": m.label, "tool": m.tool, "kind": m.kind, "note": m.note}
             if not m.samples:
                 row.update(median=None, min=None, max=None, samples=None, unit=None)
             elif m.kind == "per_file":
                 ms = [s * 1000.0 / m.per for s in m.samples]
                 row.update(median=statistics.median(ms), min=min(ms), max=max(ms), samples=ms, unit="ms/file")
             else:
-                row.update(median=statistics.median(m.samples), min=min(m.samples), max=max(m.samples),
-                           samples=m.samples, unit="s")
+                row.update(
+                    median=statistics.median(m.samples),
+                    min=min(m.samples),
+                    max=max(m.samples),
+                    samples=m.samples,
+                    unit="s",
+                )
             self.rows.append(row)
 
     def row(self, key: str) -> dict[str, Any] | None:
@@ -594,8 +630,10 @@ def check_goals_lint_report(b: Bench, main: Callable[..., Any], goal_dir: Path, 
     if checked is not None and checked != n:
         b.warn(f"goals-lint checked {checked} files, expected {n}")
     if diags:
-        b.warn(f"goals-lint reported {len(diags)} diagnostic(s) on valid files; first:\n"
-               + head(json.dumps(diags[:3], ensure_ascii=False, indent=1)))
+        b.warn(
+            f"goals-lint reported {len(diags)} diagnostic(s) on valid files; first:\n"
+            + head(json.dumps(diags[:3], ensure_ascii=False, indent=1))
+        )
     if checked is not None or diags is not None:
         b.notes.append(f"goals-lint JSON report: files_checked={checked}, diagnostics={len(diags or [])}")
 
@@ -629,7 +667,7 @@ def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Benc
             return (1 if bad else 0), f"{bad} files invalid"
 
         b.add("c_loader_rs", rs_label, "jsonschema-rs", "per_file", c_parse_rs, n)
-    except Exception as exc:  # noqa: BLE001 - optional reference row
+    except Exception as exc:
         b.add("c_loader_rs", rs_label, "jsonschema-rs", "per_file", None, note=f"skipped: {exc}")
 
     # b. goals-lint in-process.
@@ -641,10 +679,17 @@ def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Benc
         check_goals_lint_report(b, main, goal_dir, n)
         # The budget is for reading plus the schema check; the rules are timed on top.
         schema_argv = argv + ["--select", "GL0"]
-        b.add("gl_inproc_schema", "goals-lint in-process, schema only", "goals-lint", "per_file",
-              lambda: call_cli(main, schema_argv), n)
-        b.add("gl_inproc", "goals-lint in-process, all rules", "goals-lint", "per_file",
-              lambda: call_cli(main, argv), n)
+        b.add(
+            "gl_inproc_schema",
+            "goals-lint in-process, schema only",
+            "goals-lint",
+            "per_file",
+            lambda: call_cli(main, schema_argv),
+            n,
+        )
+        b.add(
+            "gl_inproc", "goals-lint in-process, all rules", "goals-lint", "per_file", lambda: call_cli(main, argv), n
+        )
 
     # c. goals-lint as one process over the folder.
     try:
@@ -653,22 +698,45 @@ def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Benc
         runnable = False
     gl_cmd = [sys.executable, "-m", "validator"]
     gl_skip = "" if runnable else "skipped: " + (why or "no validator/__main__.py")
-    b.add("gl_proc", "goals-lint subprocess", "goals-lint", "per_file",
-          command(gl_cmd + argv) if runnable else None, n, gl_skip)
+    b.add(
+        "gl_proc",
+        "goals-lint subprocess",
+        "goals-lint",
+        "per_file",
+        command(gl_cmd + argv) if runnable else None,
+        n,
+        gl_skip,
+    )
 
     # d. check-jsonschema, schema only.
     cj = find_tool("check-jsonschema")
-    cj_skip = "" if cj and SCHEMA_PATH.exists() else (
-        "skipped: check-jsonschema not installed" if not cj else "skipped: no schemas/goal.schema.json")
+    cj_skip = (
+        ""
+        if cj and SCHEMA_PATH.exists()
+        else ("skipped: check-jsonschema not installed" if not cj else "skipped: no schemas/goal.schema.json")
+    )
     cj_cmd = [cj or "check-jsonschema", "--schemafile", str(SCHEMA_PATH)]
-    b.add("cj_proc", "check-jsonschema subprocess", "check-jsonschema", "per_file",
-          None if cj_skip else command(cj_cmd + file_args), n, cj_skip)
+    b.add(
+        "cj_proc",
+        "check-jsonschema subprocess",
+        "check-jsonschema",
+        "per_file",
+        None if cj_skip else command(cj_cmd + file_args),
+        n,
+        cj_skip,
+    )
 
     # e. yamllint: style only, no schema; a familiar yardstick for "a YAML linter".
     yl = find_tool("yamllint")
-    b.add("yl_proc", "yamllint -d relaxed subprocess", "yamllint", "per_file",
-          command([yl, "-d", "relaxed", str(goal_dir)]) if yl else None, n,
-          "" if yl else "skipped: yamllint not installed")
+    b.add(
+        "yl_proc",
+        "yamllint -d relaxed subprocess",
+        "yamllint",
+        "per_file",
+        command([yl, "-d", "relaxed", str(goal_dir)]) if yl else None,
+        n,
+        "" if yl else "skipped: yamllint not installed",
+    )
 
     # f. Single-file start-up: dominated by interpreter start and imports.
     one = str(files[0])
@@ -676,10 +744,22 @@ def run_all(args: argparse.Namespace, goal_dir: Path, files: list[Path]) -> Benc
     # pre-commit runs the console script, which skips `-m`'s runpy machinery.
     gl_script = find_tool("goals-lint")
     gl_one = [gl_script, one] if gl_script else gl_cmd + [one]
-    b.add("gl_startup", "goals-lint, one file", "goals-lint", "startup",
-          command(gl_one) if runnable else None, note=gl_skip)
-    b.add("cj_startup", "check-jsonschema, one file", "check-jsonschema", "startup",
-          None if cj_skip else command(cj_cmd + [one]), note=cj_skip)
+    b.add(
+        "gl_startup",
+        "goals-lint, one file",
+        "goals-lint",
+        "startup",
+        command(gl_one) if runnable else None,
+        note=gl_skip,
+    )
+    b.add(
+        "cj_startup",
+        "check-jsonschema, one file",
+        "check-jsonschema",
+        "startup",
+        None if cj_skip else command(cj_cmd + [one]),
+        note=cj_skip,
+    )
 
     b.measure("per_file", rep)
     b.measure("startup", srep)
@@ -708,16 +788,20 @@ def summarise(b: Bench) -> dict[str, Any]:
     # Peers are compared like for like: process with process, start-up with start-up.
     peer_of = {"cj_proc": gl_proc, "yl_proc": gl_proc, "cj_startup": gl_start, "gl_proc": gl_in}
     for r in b.rows:
-        r["vs_c_loader"] = (r["median"] / ref["median"]
-                            if ref and r["median"] is not None and r["kind"] == "per_file" else None)
+        r["vs_c_loader"] = (
+            r["median"] / ref["median"] if ref and r["median"] is not None and r["kind"] == "per_file" else None
+        )
         base = peer_of.get(r["key"])
-        r["vs_goals_lint"] = (r["median"] / base["median"]
-                              if base and r["median"] is not None and r["key"] != "gl_proc" else None)
+        r["vs_goals_lint"] = (
+            r["median"] / base["median"] if base and r["median"] is not None and r["key"] != "gl_proc" else None
+        )
 
     comparisons = []
-    for key, base, what in (("cj_proc", gl_proc, "whole folder, one process each"),
-                            ("yl_proc", gl_proc, "whole folder, one process each"),
-                            ("cj_startup", gl_start, "one file, start-up")):
+    for key, base, what in (
+        ("cj_proc", gl_proc, "whole folder, one process each"),
+        ("yl_proc", gl_proc, "whole folder, one process each"),
+        ("cj_startup", gl_start, "one file, start-up"),
+    ):
         r = b.row(key)
         if r and base:
             ratio = r["median"] / base["median"]
@@ -729,14 +813,29 @@ def summarise(b: Bench) -> dict[str, Any]:
     gl_schema = b.row("gl_inproc_schema")
     if gl_schema and ref:
         ratio = gl_schema["median"] / ref["median"]
-        budgets.append({"name": f"goals-lint in-process, schema only <= {BUDGET_INPROC_RATIO:g}x C-loader bare parse",
-                        "value": f"{ratio:.2f}x", "pass": ratio <= BUDGET_INPROC_RATIO})
+        budgets.append(
+            {
+                "name": f"goals-lint in-process, schema only <= {BUDGET_INPROC_RATIO:g}x C-loader bare parse",
+                "value": f"{ratio:.2f}x",
+                "pass": ratio <= BUDGET_INPROC_RATIO,
+            }
+        )
     else:
-        budgets.append({"name": f"goals-lint in-process, schema only <= {BUDGET_INPROC_RATIO:g}x C-loader bare parse",
-                        "value": None, "pass": None})
+        budgets.append(
+            {
+                "name": f"goals-lint in-process, schema only <= {BUDGET_INPROC_RATIO:g}x C-loader bare parse",
+                "value": None,
+                "pass": None,
+            }
+        )
     if gl_start:
-        budgets.append({"name": f"single-file start-up < {BUDGET_STARTUP_S:g} s",
-                        "value": f"{gl_start['median']:.3f} s", "pass": gl_start["median"] < BUDGET_STARTUP_S})
+        budgets.append(
+            {
+                "name": f"single-file start-up < {BUDGET_STARTUP_S:g} s",
+                "value": f"{gl_start['median']:.3f} s",
+                "pass": gl_start["median"] < BUDGET_STARTUP_S,
+            }
+        )
     else:
         budgets.append({"name": f"single-file start-up < {BUDGET_STARTUP_S:g} s", "value": None, "pass": None})
     return {"comparisons": comparisons, "budgets": budgets}
@@ -751,10 +850,14 @@ def fmt_num(v: float | None, unit: str | None) -> str:
 def print_table(b: Bench, summary: dict[str, Any], args: argparse.Namespace) -> None:
     v = b.versions
     srep = args.startup_repeat or args.repeat * 3
-    print(f"goals-lint benchmark: {args.files} generated goal files (seed {args.seed}), "
-          f"median of {args.repeat} runs ({srep} for start-up)")
-    print(f"Python {v['python']} on {v['platform']}, {v['cpus']} CPUs; PyYAML {v['pyyaml']}; "
-          f"{v['check-jsonschema'] or 'check-jsonschema missing'}; {v['yamllint'] or 'yamllint missing'}")
+    print(
+        f"goals-lint benchmark: {args.files} generated goal files (seed {args.seed}), "
+        f"median of {args.repeat} runs ({srep} for start-up)"
+    )
+    print(
+        f"Python {v['python']} on {v['platform']}, {v['cpus']} CPUs; PyYAML {v['pyyaml']}; "
+        f"{v['check-jsonschema'] or 'check-jsonschema missing'}; {v['yamllint'] or 'yamllint missing'}"
+    )
     for note in b.notes:
         print(f"  {note}")
     print()
@@ -788,16 +891,26 @@ def print_table(b: Bench, summary: dict[str, Any], args: argparse.Namespace) -> 
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--files", type=int, default=500, metavar="N", help="goal files to generate (default 500)")
-    p.add_argument("--repeat", type=int, default=5, metavar="R", help="repeats per measurement; median reported (default 5)")
-    p.add_argument("--startup-repeat", type=int, default=0, metavar="S",
-                   help="repeats of the single-file start-up runs (default 3 x R)")
+    p.add_argument(
+        "--repeat", type=int, default=5, metavar="R", help="repeats per measurement; median reported (default 5)"
+    )
+    p.add_argument(
+        "--startup-repeat",
+        type=int,
+        default=0,
+        metavar="S",
+        help="repeats of the single-file start-up runs (default 3 x R)",
+    )
     p.add_argument("--seed", type=int, default=2022, help="random seed for the generated files (default 2022)")
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     p.add_argument("--check", action="store_true", help="exit 1 if a budget fails")
-    p.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (DIR must not exist) instead of a temp dir")
+    p.add_argument(
+        "--keep", metavar="DIR", help="generate into DIR and keep it (DIR must not exist) instead of a temp dir"
+    )
     args = p.parse_args(argv)
     if args.files < 1 or args.repeat < 1 or args.startup_repeat < 0:
         p.error("--files and --repeat must be >= 1")
@@ -818,12 +931,24 @@ def main(argv: list[str] | None = None) -> int:
         b.notes.insert(0, note)
     summary = summarise(b)
     if args.json:
-        json.dump({"params": {"files": args.files, "repeat": args.repeat,
-                              "startup_repeat": args.startup_repeat or args.repeat * 3, "seed": args.seed},
-                   "environment": b.versions,
-                   "notes": b.notes, "warnings": b.warnings,
-                   "results": b.rows, **summary},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "params": {
+                    "files": args.files,
+                    "repeat": args.repeat,
+                    "startup_repeat": args.startup_repeat or args.repeat * 3,
+                    "seed": args.seed,
+                },
+                "environment": b.versions,
+                "notes": b.notes,
+                "warnings": b.warnings,
+                "results": b.rows,
+                **summary,
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     else:
         print_table(b, summary, args)

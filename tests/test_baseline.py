@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from support import VALID_GOAL, run, write
 
 TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
@@ -28,8 +27,10 @@ def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
     assert run("goals").code == 1
     written = run("--write-baseline", "--lang", "en")
     assert written.code == 0
-    assert written.err == ("Wrote the baseline .goals-lint-baseline.json: 2 problems in 2 entries. "
-                           "Commit it; later runs report only new problems.\n")
+    assert written.err == (
+        "Wrote the baseline .goals-lint-baseline.json: 2 problems in 2 entries. "
+        "Commit it; later runs report only new problems.\n"
+    )
     baseline = json.loads((flawed / ".goals-lint-baseline.json").read_text(encoding="utf-8"))
     assert baseline["version"] == 1
     assert [(e["file"], e["code"], e["pointer"], e["count"]) for e in baseline["entries"]] == [
@@ -39,10 +40,15 @@ def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
 
     quiet = run("goals", "--lang", "en")  # the default baseline is read without being named
     assert (quiet.code, quiet.err) == (0, "")
-    assert quiet.out == ("Checked 3 files: no problems found. "
-                         "The baseline .goals-lint-baseline.json hid 2 known problems.\n")
+    assert quiet.out == (
+        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems.\n"
+    )
 
-    write(flawed, "goals/2022/good.yaml", VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"))
+    write(
+        flawed,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"),
+    )
     new = run("goals", "--lang", "en")
     assert new.code == 1
     assert new.out.splitlines() == [
@@ -86,7 +92,8 @@ def test_a_fixed_problem_is_reported_stale_and_fails_only_under_strict(flawed):
     assert relaxed.code == 0
     assert relaxed.err.splitlines()[1] == (
         "  goals/2022/typo.yaml: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
-        "[schema]")
+        "[schema]"
+    )
     assert run("goals", "--strict").code == 1
     # Rewriting the baseline drops the fixed entry.
     run("--write-baseline")
@@ -125,20 +132,29 @@ def test_an_explicit_baseline_file(flawed):
     assert run("goals", "--baseline", "ci/known.json").code == 0
 
 
-@pytest.mark.parametrize(("content", "detail"), [
-    ("{not json", "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
-    ('{"version": 2, "entries": []}',
-     "not a goals-lint baseline (expected an object with `version`: 1 and a list of `entries`)"),
-    ('{"version": 1, "entries": [{"file": "a.yaml"}]}',
-     "entry 1 must have text `file`, `code`, `pointer`, `message_id`, an object `params` and a positive "
-     "integer `count`"),
-])
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        ("{not json", "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
+        (
+            '{"version": 2, "entries": []}',
+            "not a goals-lint baseline (expected an object with `version`: 1 and a list of `entries`)",
+        ),
+        (
+            '{"version": 1, "entries": [{"file": "a.yaml"}]}',
+            "entry 1 must have text `file`, `code`, `pointer`, `message_id`, an object `params` and a positive "
+            "integer `count`",
+        ),
+    ],
+)
 def test_a_malformed_baseline_exits_2_with_a_clear_message(flawed, content, detail):
     write(flawed, ".goals-lint-baseline.json", content)
     result = run("goals", "--lang", "en")
     assert (result.code, result.out) == (2, "")
-    assert result.err == (f"goals-lint: error: the baseline .goals-lint-baseline.json is malformed: {detail}; "
-                          "regenerate it with `goals-lint --write-baseline`\n")
+    assert result.err == (
+        f"goals-lint: error: the baseline .goals-lint-baseline.json is malformed: {detail}; "
+        "regenerate it with `goals-lint --write-baseline`\n"
+    )
     assert run("goals", "--no-baseline").code == 1  # still usable without it
 
 
@@ -157,20 +173,36 @@ def test_sarif_carries_the_hidden_count(flawed):
 def test_the_chinese_summary_joins_its_sentences_without_a_space(flawed):
     run("--write-baseline")
     assert run("goals", "--lang", "zh").out == (
-        "已检查 3 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。\n")
-    write(flawed, "goals/2022/good.yaml", VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"))
+        "已检查 3 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。\n"
+    )
+    write(
+        flawed,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"),
+    )
     assert run("goals", "--lang", "zh").out.splitlines()[-1] == (
-        "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。")
+        "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。"
+    )
 
 
 DUPLICATE_NAME = VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    name: 移动服务平台年提供服务次数")
 
 
-@pytest.mark.parametrize(("lang", "line"), [
-    ("zh", "  goals/2022/good.yaml: GL103 指标名称与第 1 项指标“移动服务平台年提供服务次数”重复；请合并或改名 [duplicate-indicator]"),
-    ("en", "  goals/2022/good.yaml: GL103 same indicator name as indicator 1 (“移动服务平台年提供服务次数”); "
-           "merge them or rename one [duplicate-indicator]"),
-], ids=["zh", "en"])
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "zh",
+            "  goals/2022/good.yaml: GL103 指标名称与第 1 项指标“移动服务平台年提供服务次数”重复；请合并或改名 [duplicate-indicator]",
+        ),
+        (
+            "en",
+            "  goals/2022/good.yaml: GL103 same indicator name as indicator 1 (“移动服务平台年提供服务次数”); "
+            "merge them or rename one [duplicate-indicator]",
+        ),
+    ],
+    ids=["zh", "en"],
+)
 def test_a_stale_entry_is_listed_without_the_line_it_no_longer_has(flawed, lang, line):
     write(flawed, "goals/2022/good.yaml", DUPLICATE_NAME)
     run("--write-baseline")
@@ -185,15 +217,22 @@ def test_no_stale_message_shows_a_question_mark_for_a_line():
     from validator.baseline import Key, entry_message
     from validator.messages import MESSAGES, placeholders
 
-    with_lines = [message_id for message_id, texts in MESSAGES.items()
-                  if any(name.endswith("_line") for name in placeholders(texts["en"]))]
+    with_lines = [
+        message_id
+        for message_id, texts in MESSAGES.items()
+        if any(name.endswith("_line") for name in placeholders(texts["en"]))
+    ]
     assert "rule.duplicate_indicator.name" in with_lines
     for message_id in with_lines:
         for lang in ("zh", "en"):
             params = {name: "X" for name in placeholders(MESSAGES[message_id][lang]) if not name.endswith("_line")}
             text = entry_message(Key("a.yaml", "GL000", "/", message_id, json.dumps(params)), lang)
             assert "?" not in text and "\x00" not in text, (message_id, lang, text)
-            assert not re.search(r"第\s*行|（\s*）|\(\s*\)|\bline\b\s*[);,.]|at line|\s[;,，；]", text), (message_id, lang, text)
+            assert not re.search(r"第\s*行|（\s*）|\(\s*\)|\bline\b\s*[);,.]|at line|\s[;,，；]", text), (
+                message_id,
+                lang,
+                text,
+            )
 
 
 INDICATOR_AT_THE_TOP = "indicators:\n  - seq: 1\n    category: 产出指标\n    name: 新增的指标\n    target: 10个\n"
@@ -206,8 +245,9 @@ def test_inserting_an_indicator_above_a_known_problem_keeps_it_hidden(flawed):
     # The misspelt field moved from /indicators/0 to /indicators/1: the same problem, not a new one.
     result = run("goals", "--strict", "--lang", "en")
     assert (result.code, result.err) == (0, "")
-    assert result.out == ("Checked 3 files: no problems found. "
-                          "The baseline .goals-lint-baseline.json hid 2 known problems.\n")
+    assert result.out == (
+        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems.\n"
+    )
 
 
 VAGUE = VALID_GOAL.replace("    target: 200项", "    target: 明显提升")
@@ -217,16 +257,23 @@ def test_moved_problems_match_the_nearest_entry_and_a_new_copy_still_shows(flawe
     # The same vague target in two indicators (1 and 2); a third indicator is inserted above both.
     write(flawed, "goals/2022/good.yaml", VAGUE.replace("    target: 1200万", "    target: 明显提升"))
     run("--write-baseline")
-    shifted = VAGUE.replace("    target: 1200万", "    target: 明显提升").replace("seq: 2", "seq: 3").replace(
-        "seq: 1", "seq: 2").replace("indicators:\n", INDICATOR_AT_THE_TOP)
+    shifted = (
+        VAGUE.replace("    target: 1200万", "    target: 明显提升")
+        .replace("seq: 2", "seq: 3")
+        .replace("seq: 1", "seq: 2")
+        .replace("indicators:\n", INDICATOR_AT_THE_TOP)
+    )
     write(flawed, "goals/2022/good.yaml", shifted)
     result = run("goals", "--strict", "--format", "json")
     assert (result.code, result.err, result.diagnostics) == (0, "", [])
     assert result.report["baseline"]["hidden"] == 4
 
     # A fourth indicator with the same vague target is a new problem: no entry is left for it.
-    write(flawed, "goals/2022/good.yaml",
-          shifted + "  - seq: 4\n    category: 效益指标\n    name: 服务事项办理量\n    target: 明显提升\n")
+    write(
+        flawed,
+        "goals/2022/good.yaml",
+        shifted + "  - seq: 4\n    category: 效益指标\n    name: 服务事项办理量\n    target: 明显提升\n",
+    )
     result = run("goals", "--strict", "--lang", "en")
     assert result.code == 1
     [new_line, _summary] = result.out.splitlines()

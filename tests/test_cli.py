@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import VALID_GOAL, run, run_json, write
+
 from validator.rule import Rule
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,8 +78,15 @@ def test_no_files_found_exits_2(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--format", "xml"], ["--lang", "fr"], ["--bogus"], ["--select", "GL999"], ["--ignore", "no-such-rule"],
-     ["--max-file-size", "lots"], ["--explain", "nothing"]],
+    [
+        ["--format", "xml"],
+        ["--lang", "fr"],
+        ["--bogus"],
+        ["--select", "GL999"],
+        ["--ignore", "no-such-rule"],
+        ["--max-file-size", "lots"],
+        ["--explain", "nothing"],
+    ],
 )
 def test_usage_errors_exit_2_with_a_short_message(tmp_path, args):
     write(tmp_path, "good.yaml", VALID_GOAL)
@@ -128,8 +135,11 @@ def test_ignored_schema_rule_still_keeps_invalid_data_from_the_rules(tmp_path, m
     monkeypatch.setattr(linter, "RULES", (*linter.RULES, spy))
     write(tmp_path, "typo.yaml", TYPO)
     write(tmp_path, "good.yaml", VALID_GOAL)
-    monkeypatch.setattr(linter.Selection, "build", classmethod(
-        lambda cls, config, select=None, ignore=(): cls(config, frozenset({"GL999"}))))
+    monkeypatch.setattr(
+        linter.Selection,
+        "build",
+        classmethod(lambda cls, config, select=None, ignore=(): cls(config, frozenset({"GL999"}))),
+    )
     result = run_json(str(tmp_path))
     assert result.diagnostics == []
     assert len(calls) == 1 and calls[0]["indicators"][0]["category"] == "效益指标"
@@ -213,7 +223,11 @@ def test_python_dash_m_and_console_script(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     completed = subprocess.run(
         [sys.executable, "-m", "validator", str(tmp_path), "--format", "json", "--lang", "en"],
-        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
     )
     assert completed.returncode == 1
     assert json.loads(completed.stdout)["diagnostics"][0]["line"] == 8
@@ -225,8 +239,13 @@ def test_python_dash_m_and_console_script(tmp_path):
     assert completed.stdout.startswith("goals-lint ")
     # Run from outside the checkout, so an installed copy must carry its own schema.
     completed = subprocess.run(
-        [str(script), "typo.yaml", "--lang", "en"], capture_output=True, text=True, encoding="utf-8",
-        cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, check=False,
+        [str(script), "typo.yaml", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        check=False,
     )
     assert completed.returncode == 1
     assert completed.stdout.startswith("typo.yaml:8:5: GL002 unknown field `categroy`")
@@ -296,4 +315,6 @@ def test_bad_context_in_the_config_names_the_key(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("a.yaml", "--lang", "en")
     assert (result.code, result.err) == (
-        2, f"goals-lint: {tmp_path / '.goals-lint.toml'}: invalid config: `context` should be a folder path (text)\n")
+        2,
+        f"goals-lint: {tmp_path / '.goals-lint.toml'}: invalid config: `context` should be a folder path (text)\n",
+    )

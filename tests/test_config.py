@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from support import VALID_GOAL, run, run_json, write
 
 TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
@@ -24,7 +23,11 @@ def codes(result):
 
 
 def test_pyproject_table_select_and_ignore(project):
-    write(project, "pyproject.toml", '[project]\nname = "x"\n\n[tool.goals-lint]\nselect = ["GL0"]\nignore = ["yaml-syntax"]\n')
+    write(
+        project,
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.goals-lint]\nselect = ["GL0"]\nignore = ["yaml-syntax"]\n',
+    )
     assert codes(run_json("goals")) == [("2022/typo.yaml", "GL002"), ("legacy/old.yaml", "GL002")]
     # The command line's --select replaces the config's; its --ignore adds to it.
     assert codes(run_json("goals", "--select", "GL001")) == []
@@ -51,14 +54,20 @@ def test_nearest_config_is_found_from_a_subfolder(project, monkeypatch):
 def test_explicit_config_option(project):
     write(project, "custom.toml", 'ignore = ["GL001"]\n')
     assert codes(run_json("goals", "--config", "custom.toml")) == [
-        ("2022/typo.yaml", "GL002"), ("legacy/old.yaml", "GL002")]
+        ("2022/typo.yaml", "GL002"),
+        ("legacy/old.yaml", "GL002"),
+    ]
     missing = run("goals", "--config", "nope.toml")
     assert missing.code == 2
     assert missing.err == "goals-lint: config file not found: nope.toml\n"
 
 
 def test_per_file_ignores_match_globs_relative_to_the_config(project):
-    write(project, ".goals-lint.toml", '[per-file-ignores]\n"goals/legacy/*.yaml" = ["schema"]\n"**/dup.yaml" = ["GL001"]\n')
+    write(
+        project,
+        ".goals-lint.toml",
+        '[per-file-ignores]\n"goals/legacy/*.yaml" = ["schema"]\n"**/dup.yaml" = ["GL001"]\n',
+    )
     assert codes(run_json("goals")) == [("2022/typo.yaml", "GL002")]
 
 
@@ -87,12 +96,18 @@ def test_language_and_max_file_size(project):
         ('ignore = ["GL8"]\n', "`tool.goals-lint.ignore` names no rule (`GL8`)"),
         ('lang = "fr"\n', '`tool.goals-lint.lang` should be "zh" or "en"'),
         ('max-file-size = "big"\n', "`tool.goals-lint.max-file-size` should be a size"),
-        ('max-file-size = 0\n', "`tool.goals-lint.max-file-size` should be a size"),
-        ('[severity]\nschema = "fatal"\n', '`tool.goals-lint.severity."schema"` should be "error", "warning" or "info"'),
+        ("max-file-size = 0\n", "`tool.goals-lint.max-file-size` should be a size"),
+        (
+            '[severity]\nschema = "fatal"\n',
+            '`tool.goals-lint.severity."schema"` should be "error", "warning" or "info"',
+        ),
         ('[severity]\nnothing = "error"\n', '`tool.goals-lint.severity."nothing"` names no rule'),
-        ('[per-file-ignores]\n"x/*.yaml" = "schema"\n', '`tool.goals-lint.per-file-ignores."x/*.yaml"` should be a list'),
-        ('[rules.no-such-rule]\nx = 1\n', "`tool.goals-lint.rules.no-such-rule` names no rule"),
-        ('[rules.schema]\nstrictness = 1\n', "`tool.goals-lint.rules.schema.strictness` is not an option of `schema`"),
+        (
+            '[per-file-ignores]\n"x/*.yaml" = "schema"\n',
+            '`tool.goals-lint.per-file-ignores."x/*.yaml"` should be a list',
+        ),
+        ("[rules.no-such-rule]\nx = 1\n", "`tool.goals-lint.rules.no-such-rule` names no rule"),
+        ("[rules.schema]\nstrictness = 1\n", "`tool.goals-lint.rules.schema.strictness` is not an option of `schema`"),
     ],
 )
 def test_bad_config_exits_2_naming_the_exact_key(project, toml, message):
@@ -131,9 +146,15 @@ def test_rule_options_are_validated_and_reach_the_rule(project, monkeypatch):
         return tuple(value)
 
     seen = []
-    rule = Rule("GL998", "option-spy", "data", {"zh": "", "en": ""}, "",
-                check=lambda data, required: seen.append(required) or (),
-                options={"required": Option(("产出指标",), parse_categories, "")})
+    rule = Rule(
+        "GL998",
+        "option-spy",
+        "data",
+        {"zh": "", "en": ""},
+        "",
+        check=lambda data, required: seen.append(required) or (),
+        options={"required": Option(("产出指标",), parse_categories, "")},
+    )
     monkeypatch.setattr(linter, "RULES", (*linter.RULES, rule))
     import validator.registry as registry
 

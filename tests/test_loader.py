@@ -9,6 +9,7 @@ Expected positions are counted by hand from the file text and written as literal
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 import os
@@ -82,14 +83,14 @@ def run(*paths: Path | str, args: tuple[str, ...] = ()) -> tuple[int, dict[str, 
     if "--select" not in args:
         args = ("--select", "GL0", *args)
     out, err = io.StringIO(), io.StringIO()
-    code = main([*(str(path) for path in paths), "--format", "json", "--lang", "en", *args],
-                out=out, err=err)
+    code = main([*(str(path) for path in paths), "--format", "json", "--lang", "en", *args], out=out, err=err)
     assert err.getvalue() == "", err.getvalue()
     return code, json.loads(out.getvalue())
 
 
-def lint(tmp_path: Path, content: str | bytes, name: str = "goal.yaml",
-         args: tuple[str, ...] = ()) -> tuple[int, dict[str, Any]]:
+def lint(
+    tmp_path: Path, content: str | bytes, name: str = "goal.yaml", args: tuple[str, ...] = ()
+) -> tuple[int, dict[str, Any]]:
     """Write ``content`` to ``tmp_path/name`` and lint it."""
     return run(write(tmp_path / name, content), args=args)
 
@@ -170,8 +171,16 @@ def test_core_schema_scalars_load_with_their_12_types(tmp_path: Path) -> None:
     assert goal_file.problems == []
     data = goal_file.data
     assert data == {
-        "leading_zero": 10, "octal": 8, "hex": 31, "float": 1.5, "bool": True,
-        "tilde": None, "null_word": None, "empty": None, "quoted": "010", "str_tag": "010",
+        "leading_zero": 10,
+        "octal": 8,
+        "hex": 31,
+        "float": 1.5,
+        "bool": True,
+        "tilde": None,
+        "null_word": None,
+        "empty": None,
+        "quoted": "010",
+        "str_tag": "010",
     }
     assert type(data["leading_zero"]) is int  # 10, never the YAML 1.1 octal 8
     assert type(data["octal"]) is int
@@ -194,19 +203,60 @@ def test_seq_010_is_the_integer_10_and_not_a_syntax_or_schema_problem(tmp_path: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", None), ("~", None), ("null", None), ("Null", None), ("NULL", None),
-        ("true", True), ("True", True), ("TRUE", True),
-        ("false", False), ("False", False), ("FALSE", False),
-        ("0", 0), ("10", 10), ("010", 10), ("08", 8), ("-5", -5), ("+7", 7),
-        ("0o10", 8), ("0o777", 511), ("0x1F", 31), ("0xff", 255),
-        ("1.5", 1.5), (".5", 0.5), ("1.", 1.0), ("-2.5e3", -2500.0), ("1e3", 1000.0),
-        (".inf", math.inf), ("+.Inf", math.inf), ("-.INF", -math.inf),
+        ("", None),
+        ("~", None),
+        ("null", None),
+        ("Null", None),
+        ("NULL", None),
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("False", False),
+        ("FALSE", False),
+        ("0", 0),
+        ("10", 10),
+        ("010", 10),
+        ("08", 8),
+        ("-5", -5),
+        ("+7", 7),
+        ("0o10", 8),
+        ("0o777", 511),
+        ("0x1F", 31),
+        ("0xff", 255),
+        ("1.5", 1.5),
+        (".5", 0.5),
+        ("1.", 1.0),
+        ("-2.5e3", -2500.0),
+        ("1e3", 1000.0),
+        (".inf", math.inf),
+        ("+.Inf", math.inf),
+        ("-.INF", -math.inf),
         # YAML 1.1 only, or not a core-schema form at all: text.
-        ("no", "no"), ("off", "off"), ("yes", "yes"), ("on", "on"), ("y", "y"), ("n", "n"),
-        ("nULL", "nULL"), ("tRUE", "tRUE"), ("nul", "nul"),
-        ("1:20", "1:20"), ("2022-01-01", "2022-01-01"), ("1_000", "1_000"), ("0b101", "0b101"),
-        ("0O10", "0O10"), ("0X1F", "0X1F"), ("0o8", "0o8"), ("-0x1F", "-0x1F"), ("1,000", "1,000"),
-        (".", "."), ("-", "-"), ("1200万", "1200万"), ("广州", "广州"), ("inf", "inf"), ("nan", "nan"),
+        ("no", "no"),
+        ("off", "off"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("y", "y"),
+        ("n", "n"),
+        ("nULL", "nULL"),
+        ("tRUE", "tRUE"),
+        ("nul", "nul"),
+        ("1:20", "1:20"),
+        ("2022-01-01", "2022-01-01"),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
+        ("0O10", "0O10"),
+        ("0X1F", "0X1F"),
+        ("0o8", "0o8"),
+        ("-0x1F", "-0x1F"),
+        ("1,000", "1,000"),
+        (".", "."),
+        ("-", "-"),
+        ("1200万", "1200万"),
+        ("广州", "广州"),
+        ("inf", "inf"),
+        ("nan", "nan"),
     ],
 )
 def test_resolve_plain_scalar(text: str, expected: Any) -> None:
@@ -236,8 +286,7 @@ def test_resolve_plain_scalar_nan(text: str) -> None:
     ],
     ids=["top-level", "after-chinese", "in-indicator"],
 )
-def test_colon_in_value_is_one_located_syntax_error(tmp_path: Path, old: str, new: str,
-                                                    line: int, column: int) -> None:
+def test_colon_in_value_is_one_located_syntax_error(tmp_path: Path, old: str, new: str, line: int, column: int) -> None:
     code, report = lint(tmp_path, valid_with(old, new))
     diagnostic = only(report)
     assert_syntax(diagnostic, "yaml.colon_in_value", line, column)
@@ -359,8 +408,9 @@ def test_duplicate_key_keeps_the_first_value(tmp_path: Path) -> None:
 
 
 def test_anchor_and_alias_are_reported_where_they_stand(tmp_path: Path) -> None:
-    content = (valid_with("department: 广州市政务服务数据管理局", "department: &dept 广州市政务服务数据管理局")
-               .replace("budget_unit: 广州市政务服务数据管理局", "budget_unit: *dept"))
+    content = valid_with("department: 广州市政务服务数据管理局", "department: &dept 广州市政务服务数据管理局").replace(
+        "budget_unit: 广州市政务服务数据管理局", "budget_unit: *dept"
+    )
     code, report = lint(tmp_path, content)
     anchor, alias = report["diagnostics"]
     # "department: &dept": department=1-10, ':'=11, ' '=12, '&'=13
@@ -373,7 +423,7 @@ def test_anchor_and_alias_are_reported_where_they_stand(tmp_path: Path) -> None:
 
 
 def test_alias_as_key_is_reported_once_as_an_alias(tmp_path: Path) -> None:
-    code, report = lint(tmp_path, "a: &x k\n*x : v\n")
+    _code, report = lint(tmp_path, "a: &x k\n*x : v\n")
     assert [(d["message_id"], where(d)) for d in report["diagnostics"]] == [
         ("yaml.anchor", (1, 4)),
         ("yaml.alias", (2, 1)),
@@ -387,7 +437,7 @@ def billion_laughs() -> str:
     """
     names = "abcdefghij"
     lines = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
-    for previous, name in zip(names, names[1:]):
+    for previous, name in itertools.pairwise(names):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
     return "\n".join(lines) + "\n"
 
@@ -519,7 +569,7 @@ def test_top_level_not_a_mapping(tmp_path: Path, content: str, found: str) -> No
 
 
 def test_top_level_null_is_not_a_mapping(tmp_path: Path) -> None:
-    code, report = lint(tmp_path, "~\n")
+    _code, report = lint(tmp_path, "~\n")
     diagnostic = only(report)
     assert_syntax(diagnostic, "yaml.top_not_mapping", 1, 1)
     assert "found nothing (null)" in diagnostic["message"]
@@ -542,7 +592,7 @@ def test_gbk_file_suggests_iconv(tmp_path: Path, encoding: str) -> None:
 def test_gbk_after_utf8_text_is_located_in_characters(tmp_path: Path) -> None:
     # Lines 1-9 are UTF-8; line 10 holds a GBK-encoded 万 after "    target: 1200" (16 chars).
     # The file as a whole is not GB18030, so converting it with iconv would be wrong.
-    content = VALID.encode("utf-8").replace("1200万".encode("utf-8"), "1200万".encode("gbk"))
+    content = VALID.encode("utf-8").replace("1200万".encode(), "1200万".encode("gbk"))
     code, report = lint(tmp_path, content)
     assert_syntax(only(report), "encoding.not_utf8", 10, 17)
     assert code == 1
@@ -567,8 +617,9 @@ def test_random_invalid_bytes_are_not_utf8(tmp_path: Path) -> None:
     ],
     ids=["same-line", "next-line"],
 )
-def test_invalid_bytes_after_a_bom_are_located_without_the_bom(tmp_path: Path, content: bytes,
-                                                               line: int, column: int) -> None:
+def test_invalid_bytes_after_a_bom_are_located_without_the_bom(
+    tmp_path: Path, content: bytes, line: int, column: int
+) -> None:
     code, report = lint(tmp_path, content)
     assert_syntax(only(report), "encoding.not_utf8", line, column)
     assert code == 1
@@ -583,8 +634,11 @@ def test_utf8_bom_is_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [VALID.encode("utf-16"), "\ufeff".encode("utf-16-le") + VALID.encode("utf-16-le"),
-     "\ufeff".encode("utf-16-be") + VALID.encode("utf-16-be")],
+    [
+        VALID.encode("utf-16"),
+        "\ufeff".encode("utf-16-le") + VALID.encode("utf-16-le"),
+        "\ufeff".encode("utf-16-be") + VALID.encode("utf-16-be"),
+    ],
     ids=["native", "le", "be"],
 )
 def test_utf16_with_bom(tmp_path: Path, content: bytes) -> None:
@@ -601,7 +655,7 @@ def test_utf16_with_bom(tmp_path: Path, content: bytes) -> None:
         # "year: 20\0": year=1-4, ':'=5, ' '=6, '2'=7, '0'=8, NUL=9
         (b"year: 20\x0022\n", 1, 9),
         # "department: 广州\0": department=1-10, ':'=11, ' '=12, 广=13, 州=14, NUL=15
-        ("year: 2022\ndepartment: 广州\x00\n".encode("utf-8"), 2, 15),
+        ("year: 2022\ndepartment: 广州\x00\n".encode(), 2, 15),
     ],
     ids=["ascii", "after-chinese"],
 )
@@ -626,7 +680,9 @@ def test_nul_byte_after_a_bom(tmp_path: Path) -> None:
         ("year: 2022\nproject: ab\x07c\n", 2, 12),
         pytest.param(
             # "project: 广州移动\x07政务": 广=10 州=11 移=12 动=13, BEL=14
-            valid_with(PROJECT_LINE, "project: 广州移动\x07政务"), 4, 14,
+            valid_with(PROJECT_LINE, "project: 广州移动\x07政务"),
+            4,
+            14,
             id="after-chinese",
         ),
     ],
@@ -737,8 +793,13 @@ def _run_as_nobody(folder: Path) -> tuple[int, dict[str, Any]]:
     try:
         completed = subprocess.run(
             [sys.executable, "-m", "validator", str(folder), "--format", "json", "--lang", "en"],
-            capture_output=True, text=True, encoding="utf-8", user=65534, cwd=str(folder),
-            env={**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}, check=False,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            user=65534,
+            cwd=str(folder),
+            env={**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"},
+            check=False,
         )
     except OSError as error:  # the interpreter itself may be out of nobody's reach
         pytest.skip(f"cannot run Python as an unprivileged user here: {error}")
@@ -804,9 +865,13 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
         # duplicate `year`, and nothing else the schema requires
         ("year: 2022\nyear: 2023\n", "yaml.duplicate_key"),
         # an alias leaves budget_unit without text; an unknown field on top
-        (valid_with("department: 广州市政务服务数据管理局", "department: &d 广州市政务服务数据管理局")
-         .replace("budget_unit: 广州市政务服务数据管理局", "budget_unit: *d") + "unknown_field: x\n",
-         "yaml.anchor"),
+        (
+            valid_with("department: 广州市政务服务数据管理局", "department: &d 广州市政务服务数据管理局").replace(
+                "budget_unit: 广州市政务服务数据管理局", "budget_unit: *d"
+            )
+            + "unknown_field: x\n",
+            "yaml.anchor",
+        ),
         # a tag on seq, a category the schema does not know
         (valid_with("  - seq: 1", "  - seq: !!int 1").replace("效益指标", "不存在的指标"), "yaml.tag"),
         # a control character in a file that misses every required field
@@ -814,8 +879,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
     ],
     ids=["duplicate-key", "anchor-alias", "tag", "control-character"],
 )
-def test_no_schema_diagnostics_for_a_file_with_a_syntax_problem(tmp_path: Path, content: str,
-                                                                message_id: str) -> None:
+def test_no_schema_diagnostics_for_a_file_with_a_syntax_problem(tmp_path: Path, content: str, message_id: str) -> None:
     code, report = lint(tmp_path, content)
     codes = {d["code"] for d in report["diagnostics"]}
     assert codes == {"GL001"}
@@ -899,14 +963,16 @@ def test_a_named_pipe_is_reported_not_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "goals" / "pipe.yaml")
     code, report = run(tmp_path / "goals")
     assert [(Path(d["path"]).name, d["rule"], d["message"]) for d in report["diagnostics"]] == [
-        ("pipe.yaml", "unreadable-file", "cannot read: this is not a regular file (a pipe or a device)")]
+        ("pipe.yaml", "unreadable-file", "cannot read: this is not a regular file (a pipe or a device)")
+    ]
     assert code == 1
 
 
 def test_an_absurd_max_file_size_is_a_usage_error(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
-    code = main([str(write(tmp_path / "a.yaml", VALID)), "--max-file-size", "99999999999999999999999GiB"],
-                out=out, err=err)
+    code = main(
+        [str(write(tmp_path / "a.yaml", VALID)), "--max-file-size", "99999999999999999999999GiB"], out=out, err=err
+    )
     assert code == 2
     assert "internal error" not in err.getvalue()
 
@@ -920,8 +986,9 @@ def test_an_absurd_max_file_size_is_a_usage_error(tmp_path: Path) -> None:
         ("project: >x", "yaml.block_scalar_header", (4, 11)),
     ],
 )
-def test_rarer_libyaml_errors_have_their_own_messages(tmp_path: Path, line: str, message_id: str,
-                                                      where: tuple[int, int]) -> None:
+def test_rarer_libyaml_errors_have_their_own_messages(
+    tmp_path: Path, line: str, message_id: str, where: tuple[int, int]
+) -> None:
     """No libyaml English in a Chinese report: each of these has a message of its own."""
     code, report = lint(tmp_path, valid_with(PROJECT_LINE, line))
     assert_syntax(only(report), message_id, *where)
@@ -929,7 +996,7 @@ def test_rarer_libyaml_errors_have_their_own_messages(tmp_path: Path, line: str,
 
 
 def test_content_after_the_document_end_marker(tmp_path: Path) -> None:
-    code, report = lint(tmp_path, VALID + "...\nnotes: 备注\n")
+    _code, report = lint(tmp_path, VALID + "...\nnotes: 备注\n")
     assert_syntax(only(report), "yaml.after_document_end", 12, 1)
 
 
@@ -940,7 +1007,9 @@ def test_a_symbolic_link_loop_is_reported(tmp_path: Path) -> None:
     os.symlink("a.yaml", folder / "b.yaml")
     code, report = run(folder)
     assert [(Path(d["path"]).name, d["rule"], d["message_id"]) for d in report["diagnostics"]] == [
-        ("a.yaml", "unreadable-file", "file.link_loop"), ("b.yaml", "unreadable-file", "file.link_loop")]
+        ("a.yaml", "unreadable-file", "file.link_loop"),
+        ("b.yaml", "unreadable-file", "file.link_loop"),
+    ]
     assert code == 1
 
 

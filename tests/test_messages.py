@@ -32,14 +32,24 @@ def test_every_message_id_used_in_the_code_exists():
     used = set()
     for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r'"((?:file|encoding|yaml|schema|cli|summary|type|count|config|rule|target|baseline|suppression|report|table)\.[a-z0-9_]+)"', text))
+        used |= set(
+            re.findall(
+                r'"((?:file|encoding|yaml|schema|cli|summary|type|count|config|rule|target|baseline|suppression|report|table)\.[a-z0-9_]+)"',
+                text,
+            )
+        )
     assert used, "the pattern found no message ids"
     assert sorted(used - set(MESSAGES)) == []
 
 
 def test_render_translates_parameters_that_are_messages():
-    params = {"field": "name", "title": {"zh": "指标名称", "en": "indicator name"}, "value": "x",
-              "found": ref("type.integer"), "expected": ref("type.string")}
+    params = {
+        "field": "name",
+        "title": {"zh": "指标名称", "en": "indicator name"},
+        "value": "x",
+        "found": ref("type.integer"),
+        "expected": ref("type.string"),
+    }
     assert render("schema.type", params, "zh") == "`name`（指标名称）应为文本，实际是整数：x"
     assert render("schema.type", params, "en") == "`name` (indicator name) must be text, found an integer: x"
 

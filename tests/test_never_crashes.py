@@ -10,16 +10,48 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from support import VALID_GOAL
+
 from validator.config import Config
 from validator.linter import Selection, lint_files
 
 FRAGMENTS = [
-    b"&a ", b"*a", b"!!python/object ", b"---\n", b"\t", b": ", b"- ", b"[", b"]", b"{", b"}",
-    b"'", b'"', b"\xff", b"\x00", b"\xef\xbb\xbf", b"\n", b"  ", b"? ", b"|", b">", b"#",
-    b"%YAML 1.1\n", b"\x07", b"~", b"010", b"no", "中".encode(), b"\r\n", b"<<: *a\n", b"...\n",
-    b"\xd6\xd0", b"\\", b"%", b"@", b"`",
+    b"&a ",
+    b"*a",
+    b"!!python/object ",
+    b"---\n",
+    b"\t",
+    b": ",
+    b"- ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"'",
+    b'"',
+    b"\xff",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\n",
+    b"  ",
+    b"? ",
+    b"|",
+    b">",
+    b"#",
+    b"%YAML 1.1\n",
+    b"\x07",
+    b"~",
+    b"010",
+    b"no",
+    "中".encode(),
+    b"\r\n",
+    b"<<: *a\n",
+    b"...\n",
+    b"\xd6\xd0",
+    b"\\",
+    b"%",
+    b"@",
+    b"`",
 ]
 
 
@@ -31,7 +63,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
         if choice < 0.5:
             mutated[position:position] = rng.choice(FRAGMENTS)
         elif choice < 0.8:
-            del mutated[position:position + rng.randint(1, 20)]
+            del mutated[position : position + rng.randint(1, 20)]
         else:
             mutated[position:position] = bytes([rng.randint(0, 255)])
     return bytes(mutated)
@@ -55,10 +87,65 @@ def test_mutated_goal_files_never_crash(tmp_path, seed):
             assert diagnostic.message(lang)
 
 
-TARGET_PIECES = ["≥", "≤", ">", "<", "=", "-", "−", "~", "至", "到", "或", "，", "；", "。", ".", " ", "%", "％", "百分比",
-                 "万", "亿", "个", "个月", "小时", "Gbps", "以上", "以内", "不少于", "不超过", "为", "达到", "12月底前",
-                 "2022年", "第四季度", "12345热线", "IPv6", "5G", "0", "1", "9", "100", "99.5", "１００", "1,000",
-                 "满意度", "增长率", "明显提升", "优", "满足", "（%）", "(", ")", "成本", "响应时间", "可用率", "\u3000", "…"]
+TARGET_PIECES = [
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "=",
+    "-",
+    "−",
+    "~",
+    "至",
+    "到",
+    "或",
+    "，",
+    "；",
+    "。",
+    ".",
+    " ",
+    "%",
+    "％",
+    "百分比",
+    "万",
+    "亿",
+    "个",
+    "个月",
+    "小时",
+    "Gbps",
+    "以上",
+    "以内",
+    "不少于",
+    "不超过",
+    "为",
+    "达到",
+    "12月底前",
+    "2022年",
+    "第四季度",
+    "12345热线",
+    "IPv6",
+    "5G",
+    "0",
+    "1",
+    "9",
+    "100",
+    "99.5",
+    "１００",
+    "1,000",
+    "满意度",
+    "增长率",
+    "明显提升",
+    "优",
+    "满足",
+    "（%）",
+    "(",
+    ")",
+    "成本",
+    "响应时间",
+    "可用率",
+    "\u3000",
+    "…",
+]
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -74,10 +161,23 @@ def test_rules_never_crash_on_strange_names_and_targets(seed):
     def text():
         return "".join(rng.choice(TARGET_PIECES) for _ in range(rng.randint(1, 8))) or "x"
 
-    indicators = [{"seq": rng.randint(1, 5), "category": rng.choice(["产出指标", "效益指标", "满意度指标", "成本指标"]),
-                   "name": text(), "target": text()} for _ in range(400)]
-    data = {"year": 2022, "department": "d", "budget_unit": "u", "project": text(), "objective": "o",
-            "indicators": indicators}
+    indicators = [
+        {
+            "seq": rng.randint(1, 5),
+            "category": rng.choice(["产出指标", "效益指标", "满意度指标", "成本指标"]),
+            "name": text(),
+            "target": text(),
+        }
+        for _ in range(400)
+    ]
+    data = {
+        "year": 2022,
+        "department": "d",
+        "budget_unit": "u",
+        "project": text(),
+        "objective": "o",
+        "indicators": indicators,
+    }
     for rule in RULES:
         if rule.stage == "data":
             for problem in rule.check(data, **config.options_for(rule)):

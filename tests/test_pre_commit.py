@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import VALID_GOAL
 
 pytestmark = pytest.mark.slow
@@ -30,20 +29,33 @@ SECOND_PROJECT = VALID_GOAL.replace("广州移动政务服务平台建设", "广
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run git; stdout holds its output and the hook's, in order (the hook's goes to stderr)."""
-    return subprocess.run(["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          encoding="utf-8", env=_environment(cwd.parent), check=False)
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=_environment(cwd.parent),
+        check=False,
+    )
 
 
 def _environment(scratch: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT"))}
-    env.update({
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        # One environment for all tests of the module: installing it is the slow part.
-        "PRE_COMMIT_HOME": str(scratch / "pre-commit-home"),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    })
+    env.update(
+        {
+            "GIT_AUTHOR_NAME": "Test",
+            "GIT_AUTHOR_EMAIL": "test@example.com",
+            "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "test@example.com",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            # One environment for all tests of the module: installing it is the slow part.
+            "PRE_COMMIT_HOME": str(scratch / "pre-commit-home"),
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        }
+    )
     return env
 
 
@@ -76,8 +88,14 @@ def user_repository(hook_repository: tuple[Path, str]) -> Path:
         f"repos:\n  - repo: {hooks.as_posix()}\n    rev: {commit}\n    hooks:\n      - id: goals-lint\n",
         encoding="utf-8",
     )
-    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=user, capture_output=True,
-                               text=True, env=_environment(hooks.parent), check=False)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=user,
+        capture_output=True,
+        text=True,
+        env=_environment(hooks.parent),
+        check=False,
+    )
     assert installed.returncode == 0, installed.stderr
     return user
 
@@ -102,8 +120,10 @@ def test_a_malformed_goal_file_is_refused_and_the_fixed_one_goes_through(user_re
     output = refused.stdout
     assert refused.returncode == 1, output
     assert "goals-lint" in output and "Failed" in output
-    assert ("goals/2022/platform.yaml:8:5: GL002 unknown field `categroy`; "
-            "did you mean `category` (first-level category)? [schema]") in output
+    assert (
+        "goals/2022/platform.yaml:8:5: GL002 unknown field `categroy`; "
+        "did you mean `category` (first-level category)? [schema]"
+    ) in output
     assert _commits(user) == []
 
     accepted = _commit(user, {"goals/2022/platform.yaml": VALID_GOAL}, "add the platform's goals")
@@ -128,8 +148,13 @@ def test_a_commit_of_one_file_sees_the_whole_goals_folder(user_repository):
     refused = _commit(user, {"goals/2022/c.yaml": VALID_GOAL}, "a copy of project a")
     assert refused.returncode == 1
     whole_folder = subprocess.run(
-        [sys.executable, "-m", "validator", "goals", "--lang", "en"], cwd=user, capture_output=True, text=True,
-        encoding="utf-8", env={**_environment(user.parent), "PYTHONPATH": str(REPO)}, check=False,
+        [sys.executable, "-m", "validator", "goals", "--lang", "en"],
+        cwd=user,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**_environment(user.parent), "PYTHONPATH": str(REPO)},
+        check=False,
     )
     expected = [line for line in whole_folder.stdout.splitlines() if line.startswith("goals/2022/c.yaml:")]
     assert any("[duplicate-project]" in line for line in expected), whole_folder.stdout

@@ -8,14 +8,15 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
-
 from support import VALID_GOAL, run, write
+
 from validator.registry import RULES
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
-DUPLICATE_KEY = VALID_GOAL.replace("project: 广州移动政务服务平台建设\n",
-                                   "project: 广州移动政务服务平台建设\nyear: 2023\n").replace("广州移动", "广州二期")
+DUPLICATE_KEY = VALID_GOAL.replace(
+    "project: 广州移动政务服务平台建设\n", "project: 广州移动政务服务平台建设\nyear: 2023\n"
+).replace("广州移动", "广州二期")
 
 
 @pytest.fixture
@@ -59,10 +60,15 @@ def test_sarif_validates_against_the_official_schema_and_describes_every_rule(pr
     }
     duplicate = by_rule["GL001"]
     assert duplicate["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
-    assert duplicate["relatedLocations"] == [{"id": 1, "physicalLocation": {
-        "artifactLocation": {"uri": "goals/2022/dup.yaml", "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 5},
-    }}]
+    assert duplicate["relatedLocations"] == [
+        {
+            "id": 1,
+            "physicalLocation": {
+                "artifactLocation": {"uri": "goals/2022/dup.yaml", "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 5},
+            },
+        }
+    ]
 
 
 def test_sarif_fingerprints_survive_unrelated_edits_and_differ_between_problems(project):
@@ -156,9 +162,12 @@ def test_gitlab_code_quality_report(project):
     issues = json.loads(result.out)
     typo_issues = [issue for issue in issues if issue["location"]["path"] == "goals/2022/typo.yaml"]
     assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"]) for i in typo_issues] == [
-        ("schema", "major", 8), ("schema", "major", 12)]
+        ("schema", "major", 8),
+        ("schema", "major", 12),
+    ]
     assert typo_issues[0]["description"] == (
-        "GL002 unknown field `categroy`; did you mean `category` (first-level category)?")
+        "GL002 unknown field `categroy`; did you mean `category` (first-level category)?"
+    )
     assert len({issue["fingerprint"] for issue in issues}) == len(issues) == 3
 
 
@@ -178,14 +187,22 @@ def test_several_outputs_in_one_run(project):
     assert len(json.loads((project / "gl.json").read_text(encoding="utf-8"))) == 2
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--format", "xml"], "goals-lint: error: --format: unknown output format `xml`; use one of: text, json, "
-                          "sarif, github, junit, gitlab (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)\n"),
-    (["--format", "sarif:"], "goals-lint: error: --format sarif:: the file name after the colon is missing\n"),
-    (["--format", "json", "--format", "text"],
-     "goals-lint: error: --format: only one format can print to the console (`json` and `text`); "
-     "write the others to a file, e.g. --format sarif:results.sarif\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--format", "xml"],
+            "goals-lint: error: --format: unknown output format `xml`; use one of: text, json, "
+            "sarif, github, junit, gitlab (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)\n",
+        ),
+        (["--format", "sarif:"], "goals-lint: error: --format sarif:: the file name after the colon is missing\n"),
+        (
+            ["--format", "json", "--format", "text"],
+            "goals-lint: error: --format: only one format can print to the console (`json` and `text`); "
+            "write the others to a file, e.g. --format sarif:results.sarif\n",
+        ),
+    ],
+)
 def test_bad_format_options_exit_2(project, args, message):
     result = run("goals", *args, "--lang", "en")
     assert (result.code, result.out, result.err) == (2, "", message)
@@ -206,7 +223,9 @@ def test_a_cross_file_problem_points_at_the_other_file_in_sarif(project):
     # Both copies are reported; the later one points back at good.yaml.
     duplicates = [r for r in log["runs"][0]["results"] if r["ruleId"] == "GL207"]
     assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in duplicates] == [
-        "goals/2022/good.yaml", "goals/2022/zz-copy.yaml"]
+        "goals/2022/good.yaml",
+        "goals/2022/zz-copy.yaml",
+    ]
     duplicate = duplicates[1]
     assert "`goals/2022/good.yaml` (line 4)" in duplicate["message"]["text"]
     assert duplicate["relatedLocations"][0]["physicalLocation"] == {
@@ -215,14 +234,21 @@ def test_a_cross_file_problem_points_at_the_other_file_in_sarif(project):
     }
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--format", "sarif:x.json", "--format", "json:x.json"],
-     "goals-lint: error: --format: `sarif:x.json` and `json:x.json` write the same file, x.json, and the second "
-     "would overwrite the first; give each format its own file\n"),
-    (["--format", "junit:reports/x.xml", "--format", "gitlab:./reports/../reports/x.xml"],
-     "goals-lint: error: --format: `junit:reports/x.xml` and `gitlab:./reports/../reports/x.xml` write the same "
-     "file, ./reports/../reports/x.xml, and the second would overwrite the first; give each format its own file\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--format", "sarif:x.json", "--format", "json:x.json"],
+            "goals-lint: error: --format: `sarif:x.json` and `json:x.json` write the same file, x.json, and the second "
+            "would overwrite the first; give each format its own file\n",
+        ),
+        (
+            ["--format", "junit:reports/x.xml", "--format", "gitlab:./reports/../reports/x.xml"],
+            "goals-lint: error: --format: `junit:reports/x.xml` and `gitlab:./reports/../reports/x.xml` write the same "
+            "file, ./reports/../reports/x.xml, and the second would overwrite the first; give each format its own file\n",
+        ),
+    ],
+)
 def test_two_outputs_to_the_same_file_exit_2_and_write_nothing(project, args, message):
     result = run("goals", *args, "--lang", "en")
     assert (result.code, result.out, result.err) == (2, "", message)
@@ -232,14 +258,19 @@ def test_two_outputs_to_the_same_file_exit_2_and_write_nothing(project, args, me
 def test_two_outputs_to_the_same_file_are_refused_in_chinese(project):
     result = run("goals", "--format", "sarif:x.json", "--format", "json:x.json", "--lang", "zh")
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("goals-lint: 错误：--format：`sarif:x.json` 和 `json:x.json` 写入同一个文件 x.json，"
-                          "后一个会覆盖前一个；请为每种格式指定不同的文件\n")
+    assert result.err == (
+        "goals-lint: 错误：--format：`sarif:x.json` 和 `json:x.json` 写入同一个文件 x.json，"
+        "后一个会覆盖前一个；请为每种格式指定不同的文件\n"
+    )
 
 
 def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monkeypatch):
     # A block scalar keeps its final newline: text-hygiene reports the project name with it.
-    write(project, "goals/2022/good.yaml", VALID_GOAL.replace("project: 广州移动政务服务平台建设\n",
-                                                              "project: |\n  广州三期政务服务平台建设\n"))
+    write(
+        project,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("project: 广州移动政务服务平台建设\n", "project: |\n  广州三期政务服务平台建设\n"),
+    )
     args = ("goals/2022/good.yaml", "--select", "text-hygiene", "--lang", "en")
     exact = run(*args, "--format", "json").diagnostics[0]["message"]
     assert exact.endswith("“广州三期政务服务平台建设\n”")  # JSON keeps the message exact
@@ -260,7 +291,8 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 
     [failure] = ElementTree.fromstring(run(*args, "--strict", "--format", "junit").out.split("\n", 1)[1]).iter(
-        "failure")
+        "failure"
+    )
     assert failure.get("message") == f"4:10: {shown}"
     assert failure.text == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene] (warning)"
     [passed] = ElementTree.fromstring(run(*args, "--format", "junit").out.split("\n", 1)[1]).iter("testcase")
@@ -299,20 +331,25 @@ def test_an_output_through_a_symbolic_link_or_into_a_pipe_keeps_the_link_and_the
 
 def test_sarif_and_gitlab_fingerprints_survive_an_indicator_inserted_above(project):
     """Code scanning must not see a new alert because the list grew at the top."""
-    flawed = (VALID_GOAL.replace("广州移动", "广州四期").replace("target: 200项", "target: ≥400")
-              .replace("外部服务对接和建设数量", "系统吞吐量"))
+    flawed = (
+        VALID_GOAL.replace("广州移动", "广州四期")
+        .replace("target: 200项", "target: ≥400")
+        .replace("外部服务对接和建设数量", "系统吞吐量")
+    )
     write(project, "goals/2022/flawed.yaml", flawed)
 
     def fingerprints(output_format: str, key: str) -> list[str]:
         report = json.loads(run("goals/2022/flawed.yaml", "--format", output_format, "--select", "missing-unit").out)
         issues = report["runs"][0]["results"] if output_format == "sarif" else report
-        return [issue["partialFingerprints"]["goalsLint/v1"] if key == "sarif" else issue["fingerprint"]
-                for issue in issues]
+        return [
+            issue["partialFingerprints"]["goalsLint/v1"] if key == "sarif" else issue["fingerprint"] for issue in issues
+        ]
 
     before = fingerprints("sarif", "sarif"), fingerprints("gitlab", "gitlab")
     assert before[0] and before[1]
-    inserted = flawed.replace("indicators:\n", "indicators:\n  - seq: 1\n    category: 产出指标\n"
-                                               "    name: 新增指标\n    target: 1个\n")
+    inserted = flawed.replace(
+        "indicators:\n", "indicators:\n  - seq: 1\n    category: 产出指标\n    name: 新增指标\n    target: 1个\n"
+    )
     write(project, "goals/2022/flawed.yaml", inserted)
     assert (fingerprints("sarif", "sarif"), fingerprints("gitlab", "gitlab")) == before
 
@@ -344,15 +381,22 @@ def test_control_characters_in_file_names_are_visible_escapes_in_text_and_github
         *text.out.splitlines(),
     ]
     rows = summary.read_text(encoding="utf-8").splitlines()[6:8]
-    assert [row.split(" | ")[0] for row in rows] == ["| goals/2022/esc\\\\u001b\\[31mred.yaml",
-                                                     "| goals/2022/new\\\\nline.yaml"]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| goals/2022/esc\\\\u001b\\[31mred.yaml",
+        "| goals/2022/new\\\\nline.yaml",
+    ]
     assert "\x1b" not in summary.read_text(encoding="utf-8")
 
 
 def test_the_step_summary_shows_html_and_markdown_in_the_data_literally(project, monkeypatch):
     name = "<img src=x onerror=alert(1)>[点此](https://example.com)*w*"
-    write(project, "goals/2022/good.yaml", VALID_GOAL.replace("target: 200项", "target: ≥400")
-          .replace("外部服务对接和建设数量", name).replace("广州移动", "广州_七期 & `A|B`"))
+    write(
+        project,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("target: 200项", "target: ≥400")
+        .replace("外部服务对接和建设数量", name)
+        .replace("广州移动", "广州_七期 & `A|B`"),
+    )
     summary = project / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = run("goals/2022/good.yaml", "--select", "missing-unit", "--format", "github", "--lang", "en")
@@ -360,12 +404,14 @@ def test_the_step_summary_shows_html_and_markdown_in_the_data_literally(project,
     assert summary.read_text(encoding="utf-8").splitlines()[6] == (
         "| goals/2022/good.yaml | 15 | 13 | GL202 `missing-unit` | warning | target “≥400” has no unit, and neither "
         "does the name “&lt;img src=x onerror=alert(1)&gt;\\[点此\\](https\\://example.com)\\*w\\*”; add the unit "
-        "(个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时） |")
+        "(个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时） |"
+    )
 
     from validator.reporters.github_reporter import markdown_text
 
     assert markdown_text("广州_七期 & `A|B` ~~x~~ $1$ \\ :+1:") == (
-        "广州\\_七期 &amp; \\`A\\|B\\` \\~\\~x\\~\\~ \\$1\\$ \\\\ \\:+1\\:")
+        "广州\\_七期 &amp; \\`A\\|B\\` \\~\\~x\\~\\~ \\$1\\$ \\\\ \\:+1\\:"
+    )
 
 
 def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_out(project, monkeypatch):
@@ -392,7 +438,8 @@ def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_ou
     summary.unlink()
     assert run("goals", "--format", "github", "--lang", "zh").code == 1
     assert summary.read_text(encoding="utf-8").splitlines()[-2] == (
-        "另有 1 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。")
+        "另有 1 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。"
+    )
 
 
 def test_the_step_summary_of_many_problems_stays_under_a_mebibyte():
@@ -403,24 +450,40 @@ def test_the_step_summary_of_many_problems_stays_under_a_mebibyte():
     result = LintResult()
     result.root = "/repo"
     result.diagnostics = [
-        Diagnostic(f"/repo/goals/2022/第{number:05d}号项目.yaml", Span(8, 5, 8, 13), "/indicators/0", "GL002", "schema",
-                   Severity.ERROR, "schema.unknown_field_suggest",
-                   {"field": "categroy" * 5, "suggestion": "category", "title": "一级指标"})
-        for number in range(20_000)]
+        Diagnostic(
+            f"/repo/goals/2022/第{number:05d}号项目.yaml",
+            Span(8, 5, 8, 13),
+            "/indicators/0",
+            "GL002",
+            "schema",
+            Severity.ERROR,
+            "schema.unknown_field_suggest",
+            {"field": "categroy" * 5, "suggestion": "category", "title": "一级指标"},
+        )
+        for number in range(20_000)
+    ]
     text = step_summary(result, "zh", "已检查 20000 个文件")
     assert 800 * 1024 < len(text.encode("utf-8")) <= 900 * 1024
     rows = [line for line in text.splitlines() if line.startswith("| goals/")]
-    assert text.splitlines()[-2:] == [f"另有 {20_000 - len(rows)} 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。"
-                                      "全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。", ""]
+    assert text.splitlines()[-2:] == [
+        f"另有 {20_000 - len(rows)} 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。"
+        "全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。",
+        "",
+    ]
 
 
 def test_junit_fails_only_what_fails_the_run_and_shows_the_rest_as_output(project):
-    flawed = (VALID_GOAL.replace("广州移动", "广州四期").replace("target: 200项", "target: ≥400")
-              .replace("外部服务对接和建设数量", "系统吞吐量"))
+    flawed = (
+        VALID_GOAL.replace("广州移动", "广州四期")
+        .replace("target: 200项", "target: ≥400")
+        .replace("外部服务对接和建设数量", "系统吞吐量")
+    )
     write(project, "goals/2022/flawed.yaml", flawed)  # one warning (missing-unit), no error
-    unit = ("goals/2022/flawed.yaml:15:13: GL202 target “≥400” has no unit, and neither does the name "
-            "“系统吞吐量”; add the unit (个, 次, %, 秒 …) or put it in brackets at the end of the name, "
-            "such as （小时） [missing-unit] (warning)")
+    unit = (
+        "goals/2022/flawed.yaml:15:13: GL202 target “≥400” has no unit, and neither does the name "
+        "“系统吞吐量”; add the unit (个, 次, %, 秒 …) or put it in brackets at the end of the name, "
+        "such as （小时） [missing-unit] (warning)"
+    )
 
     def junit(*args: str) -> tuple[int, ElementTree.Element]:
         result = run("goals", "--format", "junit:junit.xml", "--lang", "en", *args)
@@ -447,10 +510,15 @@ def test_junit_fails_only_what_fails_the_run_and_shows_the_rest_as_output(projec
     assert code == 1
     suite = suites.find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("4", "2")
-    assert [(case.get("name"), len(case.findall("failure")), case.findtext("system-out"))
-            for case in suite.findall("testcase")] == [
-        ("goals/2022/dup.yaml", 1, None), ("goals/2022/flawed.yaml", 0, unit),
-        ("goals/2022/good.yaml", 0, None), ("goals/2022/typo.yaml", 1, None)]
+    assert [
+        (case.get("name"), len(case.findall("failure")), case.findtext("system-out"))
+        for case in suite.findall("testcase")
+    ] == [
+        ("goals/2022/dup.yaml", 1, None),
+        ("goals/2022/flawed.yaml", 0, unit),
+        ("goals/2022/good.yaml", 0, None),
+        ("goals/2022/typo.yaml", 1, None),
+    ]
 
 
 def test_a_sarif_report_over_githubs_5000_results_is_kept_whole_with_a_warning(project, monkeypatch):
@@ -466,14 +534,16 @@ def test_a_sarif_report_over_githubs_5000_results_is_kept_whole_with_a_warning(p
     assert result.err == (
         "goals-lint: warning: the SARIF report has 2 results; GitHub code scanning keeps at most 5,000 per run "
         "(and refuses a report with more than 25,000); record the known problems with `goals-lint --write-baseline` "
-        "so that later runs report only new ones\n")
+        "so that later runs report only new ones\n"
+    )
     assert len(json.loads((project / "goals.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 2
 
     result = run("goals", "--format", "sarif", "--lang", "zh")
     assert len(json.loads(result.out)["runs"][0]["results"]) == 2
     assert result.err == (
         "goals-lint: 警告：SARIF 报告有 2 条结果，GitHub 代码扫描每次运行最多保存 5000 条（超过 25000 条则拒收整个报告）；"
-        "请运行 `goals-lint --write-baseline` 记录已知问题，之后只报告新问题\n")
+        "请运行 `goals-lint --write-baseline` 记录已知问题，之后只报告新问题\n"
+    )
 
 
 def test_a_duplicate_keeps_its_fingerprint_when_an_indicator_is_inserted_above(project):
@@ -487,8 +557,10 @@ def test_a_duplicate_keeps_its_fingerprint_when_an_indicator_is_inserted_above(p
 
     before = fingerprints()
     assert len(before) == 1
-    renumbered = copied.replace("  - seq: 1\n", "  - seq: 1\n    category: 产出指标\n    name: 新增指标\n"
-                                "    target: 1个\n  - seq: 2\n", 1).replace("  - seq: 2\n    category: 产出指标\n    "
-                                                                          "subcategory", "  - seq: 3\n    category: 产出指标\n    subcategory")
+    renumbered = copied.replace(
+        "  - seq: 1\n", "  - seq: 1\n    category: 产出指标\n    name: 新增指标\n    target: 1个\n  - seq: 2\n", 1
+    ).replace(
+        "  - seq: 2\n    category: 产出指标\n    subcategory", "  - seq: 3\n    category: 产出指标\n    subcategory"
+    )
     write(project, "goals/2022/copied.yaml", renumbered)
     assert fingerprints() == before

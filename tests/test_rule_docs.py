@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import run_json, write
+
 from validator.docs import marked_lines, render_rules_markdown, rule_examples
 from validator.registry import RULES
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from support import VALID_GOAL, run, run_json, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -123,13 +122,13 @@ def test_text_read_as_a_number_asks_for_quotes_and_quotes_it_as_written(tmp_path
     write(tmp_path, "num.yaml", VALID_GOAL.replace("target: 200项", "target: 010"))
     result = run_json(str(tmp_path), lang="zh")
     assert result.locations() == [("num.yaml", 15, 13, "GL002")]
-    assert result.diagnostics[0]["message"] == (
-        "`target`（年度指标值）应为文本，但 010 会被读成整数；请加引号：'010'"
-    )
+    assert result.diagnostics[0]["message"] == ("`target`（年度指标值）应为文本，但 010 会被读成整数；请加引号：'010'")
 
 
 def test_blank_text_and_empty_indicator_list(tmp_path):
-    text = VALID_GOAL.split("indicators:")[0].replace("objective: 打造我市统一的政务服务移动端品牌。", "objective: '  '")
+    text = VALID_GOAL.split("indicators:")[0].replace(
+        "objective: 打造我市统一的政务服务移动端品牌。", "objective: '  '"
+    )
     write(tmp_path, "blank.yaml", text + "indicators: []\n")
     result = run_json(str(tmp_path))
     assert result.locations() == [("blank.yaml", 5, 12, "GL002"), ("blank.yaml", 6, 13, "GL002")]
@@ -157,8 +156,10 @@ def test_year_out_of_range(tmp_path):
 
 
 def test_several_schema_problems_are_all_reported_sorted(tmp_path):
-    text = VALID_GOAL.replace("year: 2022", "year: '2022'").replace("category: 效益指标", "category: 效益").replace(
-        "name: 外部服务对接和建设数量", "name: 外部服务对接和建设数量\n    unit: 项"
+    text = (
+        VALID_GOAL.replace("year: 2022", "year: '2022'")
+        .replace("category: 效益指标", "category: 效益")
+        .replace("name: 外部服务对接和建设数量", "name: 外部服务对接和建设数量\n    unit: 项")
     )
     write(tmp_path, "many.yaml", text)
     result = run_json(str(tmp_path))
@@ -185,7 +186,7 @@ def test_no_message_leaks_python_reprs_or_raw_jsonschema_text(tmp_path):
             assert "{'" not in message and "None" not in message and "deque" not in message
     assert messages == [
         "`year`（预算年度）应为整数，实际是列表：[2022]",
-        "`category`（一级指标）的值 `{\"a\": 1}` 无效；可选值：产出指标、效益指标、满意度指标、成本指标",
+        '`category`（一级指标）的值 `{"a": 1}` 无效；可选值：产出指标、效益指标、满意度指标、成本指标',
         "`target`（年度指标值）应为文本，但 null 会被读成空值；请加引号：'null'",
     ]
 
@@ -200,9 +201,15 @@ def test_empty_value_is_reported_as_empty(tmp_path):
 def test_done_when_scenario_text_and_json(tmp_path):
     """The issue's acceptance: valid, typo'd key, GBK, duplicate keys, and a name `no`."""
     write(tmp_path, "a-valid.yaml", VALID_GOAL)
-    write(tmp_path, "b-typo.yaml", VALID_GOAL.replace("  - seq: 2\n", "  - seq: 2\n").replace("    name: 外部", "    nmae: 外部"))
+    write(
+        tmp_path,
+        "b-typo.yaml",
+        VALID_GOAL.replace("  - seq: 2\n", "  - seq: 2\n").replace("    name: 外部", "    nmae: 外部"),
+    )
     write(tmp_path, "c-gbk.yaml", VALID_GOAL.encode("gbk"))
-    write(tmp_path, "d-dup.yaml", VALID_GOAL.replace("    target: 1200万\n", "    target: 1200万\n    target: 1300万\n"))
+    write(
+        tmp_path, "d-dup.yaml", VALID_GOAL.replace("    target: 1200万\n", "    target: 1200万\n    target: 1300万\n")
+    )
     write(tmp_path, "e-no.yaml", VALID_GOAL.replace("name: 移动服务平台年提供服务次数", "name: no"))
 
     # Issue 2's scenario is about reading and the schema: the compliance rules stay out.
@@ -234,8 +241,18 @@ def test_done_when_scenario_text_and_json(tmp_path):
     assert duplicate["related"] == [{"line": 10, "column": 5}]
     assert duplicate["message"].startswith("duplicate key `target`: it is already defined at line 10")
     assert set(duplicate) == {
-        "path", "line", "column", "end_line", "end_column", "pointer", "code", "rule",
-        "severity", "message", "message_id", "related",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "pointer",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "message_id",
+        "related",
     }
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 from support import VALID_GOAL, run
+
 from validator.loader import read_goal_file
 from validator.table.writer import goal_file_text
 
@@ -73,7 +72,10 @@ def test_a_text_table_is_split_into_its_cells(tmp_path):
     assert result.code == 0, result.err
     data = read_goal_file(str(out / "01-某系统运维项目.yaml")).data
     assert data == {
-        "year": 2023, "department": "广州市某局", "budget_unit": "广州市市长专线电话受理中心", "project": "某系统运维项目",
+        "year": 2023,
+        "department": "广州市某局",
+        "budget_unit": "广州市市长专线电话受理中心",
+        "project": "某系统运维项目",
         "objective": "保障系统稳定运行，提升服务水平，全面推进数字政府建设，为群众提供便捷服务。",
         "indicators": [
             {"seq": 1, "category": "产出指标", "name": "巡检次数", "target": "12次"},
@@ -87,17 +89,24 @@ def test_text_that_is_not_the_published_table(tmp_path):
     source = write(tmp_path, "notes.txt", "会议纪要\n今天讨论了绩效目标。\n")
     result = run("import", str(source), "--out", str(tmp_path / "out"))
     assert result.code == 1
-    assert result.err == (f"{source}:1: no header line (主管部门 预算单位 项目名称 绩效目标 绩效指标); "
-                          "this is not the text of a published goal table\n")
+    assert result.err == (
+        f"{source}:1: no header line (主管部门 预算单位 项目名称 绩效目标 绩效指标); "
+        "this is not the text of a published goal table\n"
+    )
 
 
 def test_a_record_whose_cells_cannot_be_told_apart_stops_the_import(tmp_path):
-    broken = TEXT_TABLE.replace("广州市某局\n\n广州市市长专线电话受理", "这一行很长很长很长很长很长很长很长很长，不是单位名称\n\n广州市市长专线电话受理")
+    broken = TEXT_TABLE.replace(
+        "广州市某局\n\n广州市市长专线电话受理",
+        "这一行很长很长很长很长很长很长很长很长，不是单位名称\n\n广州市市长专线电话受理",
+    )
     source = write(tmp_path, "table.txt", broken)
     result = run("import", str(source), "--out", str(tmp_path / "out"))
     assert result.code == 1
-    assert result.err.startswith(f"{source}:5: the supervising department (a name in a narrow column) should start "
-                                 "here, found `这一行很长很长很长很长很长很长很长很长，不是单位名称`")
+    assert result.err.startswith(
+        f"{source}:5: the supervising department (a name in a narrow column) should start "
+        "here, found `这一行很长很长很长很长很长很长很长很长，不是单位名称`"
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,8 +141,10 @@ def test_existing_files_are_kept_without_force(tmp_path):
 
     refused = run("import", str(source), "--out", str(out))
     assert refused.code == 2
-    assert refused.err == (f"goals-lint: error: the import would overwrite 2 goal files (the first: "
-                           f"{out / '01-项目甲.yaml'}); nothing was written, add --force to overwrite\n")
+    assert refused.err == (
+        f"goals-lint: error: the import would overwrite 2 goal files (the first: "
+        f"{out / '01-项目甲.yaml'}); nothing was written, add --force to overwrite\n"
+    )
     assert edited.read_text(encoding="utf-8") == "edited by hand\n"
 
     forced = run("import", str(source), "--out", str(out), "--force")
@@ -154,12 +165,16 @@ def test_written_file_names_are_listed(tmp_path, monkeypatch):
     ("arguments", "message"),
     [
         (["import", "missing.csv", "--out", "out"], "no such source file: missing.csv"),
-        (["import", "table.pdf", "--out", "out"],
-         "cannot tell the format of table.pdf from its name; use .txt, .csv or .xlsx, or give --from"),
+        (
+            ["import", "table.pdf", "--out", "out"],
+            "cannot tell the format of table.pdf from its name; use .txt, .csv or .xlsx, or give --from",
+        ),
         (["import", "table.csv"], "the following arguments are required: --out"),
         (["import", "table.csv", "--out", "out", "--year", "twenty"], "argument --year: invalid int value: 'twenty'"),
-        (["export", "goals", "--output", "table.pdf"],
-         "cannot tell the export format from table.pdf; give --to xlsx, csv, md or html"),
+        (
+            ["export", "goals", "--output", "table.pdf"],
+            "cannot tell the export format from table.pdf; give --to xlsx, csv, md or html",
+        ),
         (["export", "nowhere", "--to", "csv", "--output", "t.csv"], "no such file or folder: nowhere"),
     ],
 )
@@ -199,8 +214,9 @@ def test_export_with_nothing_valid_writes_nothing(tmp_path):
     assert not output.exists()
 
 
-HOSTILE_GOAL = VALID_GOAL.replace("project: 广州移动政务服务平台建设",
-                                  "project: '<script>alert(\"x\")</script> & 项目 | 一'")
+HOSTILE_GOAL = VALID_GOAL.replace(
+    "project: 广州移动政务服务平台建设", "project: '<script>alert(\"x\")</script> & 项目 | 一'"
+)
 
 
 def test_html_export_escapes_the_data(tmp_path):
@@ -210,7 +226,10 @@ def test_html_export_escapes_the_data(tmp_path):
     page = output.read_text(encoding="utf-8")
     assert "<script>" not in page
     assert "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 项目 | 一</td>" in page
-    assert "<td>1、效益指标：移动服务平台年提供服务次数，年度指标值：1200万。<br>2、产出指标：外部服务对接和建设数量，年度指标值：200项。</td>" in page
+    assert (
+        "<td>1、效益指标：移动服务平台年提供服务次数，年度指标值：1200万。<br>2、产出指标：外部服务对接和建设数量，年度指标值：200项。</td>"
+        in page
+    )
 
 
 def test_markdown_export_escapes_table_syntax(tmp_path):
@@ -220,7 +239,7 @@ def test_markdown_export_escapes_table_syntax(tmp_path):
     lines = output.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "## 广州市政务服务数据管理局 2022 年项目支出绩效目标表"
     assert lines[2:4] == ["| 主管部门 | 预算单位 | 项目名称 | 绩效目标 | 绩效指标 |", "|---|---|---|---|---|"]
-    assert "| &lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 项目 \\| 一 |" in lines[4]
+    assert '| &lt;script&gt;alert("x")&lt;/script&gt; &amp; 项目 \\| 一 |' in lines[4]
 
 
 def test_export_says_what_the_five_columns_leave_out(tmp_path):
@@ -234,29 +253,68 @@ def test_export_says_what_the_five_columns_leave_out(tmp_path):
 def test_export_groups_projects_by_department(tmp_path):
     for name, department in (("a", "甲局"), ("b", "乙局"), ("c", "甲局")):
         text = VALID_GOAL.replace("department: 广州市政务服务数据管理局", f"department: {department}")
-        (tmp_path / f"{name}.yaml").write_text(text.replace("project: 广州移动政务服务平台建设", f"project: {name}"),
-                                               encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text(
+            text.replace("project: 广州移动政务服务平台建设", f"project: {name}"), encoding="utf-8"
+        )
     output = tmp_path / "table.csv"
     assert run("export", str(tmp_path), "--output", str(output)).code == 0
     rows = [line.split(",")[:3] for line in output.read_text(encoding="utf-8-sig").splitlines()]
     assert rows == [
-        ["甲局 2022 年项目支出绩效目标表"], ["主管部门", "预算单位", "项目名称"],
-        ["甲局", "广州市政务服务数据管理局", "a"], ["甲局", "广州市政务服务数据管理局", "c"],
+        ["甲局 2022 年项目支出绩效目标表"],
+        ["主管部门", "预算单位", "项目名称"],
+        ["甲局", "广州市政务服务数据管理局", "a"],
+        ["甲局", "广州市政务服务数据管理局", "c"],
         [""],
-        ["乙局 2022 年项目支出绩效目标表"], ["主管部门", "预算单位", "项目名称"],
+        ["乙局 2022 年项目支出绩效目标表"],
+        ["主管部门", "预算单位", "项目名称"],
         ["乙局", "广州市政务服务数据管理局", "b"],
     ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["100", "010", "0x1F", "1e3", ".5", "true", "No", "null", "~", "", " 前后空格 ", "- 列表", "a: b", "#注释", "x #y",
-     "以冒号结尾:", "'引号'", '"双引号"', "@x", "`x", "%x", "制表\t符", "换行\n符", "\u2028", "\ufffe", "😀", "≥95%",
-     ".系统并发数", "工单转派及时率.", "400个。"],
+    [
+        "100",
+        "010",
+        "0x1F",
+        "1e3",
+        ".5",
+        "true",
+        "No",
+        "null",
+        "~",
+        "",
+        " 前后空格 ",
+        "- 列表",
+        "a: b",
+        "#注释",
+        "x #y",
+        "以冒号结尾:",
+        "'引号'",
+        '"双引号"',
+        "@x",
+        "`x",
+        "%x",
+        "制表\t符",
+        "换行\n符",
+        "\u2028",
+        "\ufffe",
+        "😀",
+        "≥95%",
+        ".系统并发数",
+        "工单转派及时率.",
+        "400个。",
+    ],
 )
 def test_every_string_reads_back_exactly_as_imported(tmp_path, text):
-    data = {"year": 2022, "department": text, "budget_unit": "单位", "project": text, "objective": text,
-            "indicators": [{"seq": 1, "category": "产出指标", "name": text, "target": text}]}
+    data = {
+        "year": 2022,
+        "department": text,
+        "budget_unit": "单位",
+        "project": text,
+        "objective": text,
+        "indicators": [{"seq": 1, "category": "产出指标", "name": text, "target": text}],
+    }
     path = tmp_path / "goal.yaml"
     path.write_text(goal_file_text(data), encoding="utf-8")
     goal_file = read_goal_file(str(path))
@@ -265,8 +323,10 @@ def test_every_string_reads_back_exactly_as_imported(tmp_path, text):
 
 
 def test_plain_linting_does_not_load_the_table_code():
-    code = ("import sys\nfrom validator.cli import main\nmain(['--version'] if False else ['goals'])\n"
-            "print(sorted(name for name in sys.modules if name.startswith(('openpyxl', 'validator.table'))))")
+    code = (
+        "import sys\nfrom validator.cli import main\nmain(['--version'] if False else ['goals'])\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('openpyxl', 'validator.table'))))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
@@ -274,8 +334,9 @@ def test_plain_linting_does_not_load_the_table_code():
 def test_xlsx_export_keeps_formula_like_text_as_text(tmp_path):
     import openpyxl
 
-    (tmp_path / "a.yaml").write_text(VALID_GOAL.replace("project: 广州移动政务服务平台建设", "project: =1+2"),
-                                     encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        VALID_GOAL.replace("project: 广州移动政务服务平台建设", "project: =1+2"), encoding="utf-8"
+    )
     output = tmp_path / "table.xlsx"
     assert run("export", str(tmp_path / "a.yaml"), "--output", str(output)).code == 0
     cell = openpyxl.load_workbook(output).active["C3"]

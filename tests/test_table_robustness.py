@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from support import VALID_GOAL, run
+
 from validator.loader import read_goal_file
 from validator.table.export import unexportable
 from validator.table.writer import goal_file_text
@@ -97,15 +97,18 @@ def test_the_gb18030_note_is_chinese_in_a_chinese_locale(tmp_path, zh_locale):
 def test_bytes_that_are_neither_utf8_nor_gb18030_are_a_clear_error(tmp_path, en_locale, name):
     source = tmp_path / name
     text = TEXT_TABLE if name.endswith(".txt") else csv_with(good_row())
-    source.write_bytes(text.encode("utf-8").replace("主管部门".encode("utf-8"), b"\xff\xfe", 1))
+    source.write_bytes(text.encode("utf-8").replace("主管部门".encode(), b"\xff\xfe", 1))
     result = run("import", str(source), "--out", str(tmp_path / "out"))
     line = 3 if name.endswith(".txt") else 2
     assert (result.code, result.out) == (2, "")
-    assert result.err == (f"goals-lint: error: {source} is neither UTF-8 nor GB18030 text "
-                          f"(byte 0xFF on line {line}); save it as UTF-8\n")
+    assert result.err == (
+        f"goals-lint: error: {source} is neither UTF-8 nor GB18030 text (byte 0xFF on line {line}); save it as UTF-8\n"
+    )
     zh = run("import", str(source), "--out", str(tmp_path / "out"), "--lang", "zh")
-    assert zh.err == (f"goals-lint: 错误：{source} 既不是 UTF-8 也不是 GB18030 编码的文本"
-                      f"（第 {line} 行的字节 0xFF）；请另存为 UTF-8\n")
+    assert zh.err == (
+        f"goals-lint: 错误：{source} 既不是 UTF-8 也不是 GB18030 编码的文本"
+        f"（第 {line} 行的字节 0xFF）；请另存为 UTF-8\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -114,8 +117,14 @@ def test_bytes_that_are_neither_utf8_nor_gb18030_are_a_clear_error(tmp_path, en_
 
 def test_import_reports_control_characters_at_their_cells(tmp_path, en_locale):
     source = tmp_path / "table.csv"
-    source.write_text(csv_with(good_row("项目\x00甲"), "某局,某中心,项目乙,目标\u202e。,1、产出指标：数量，年度指标值：3\x9b个。",
-                               good_row("项目丙\t带制表符")), encoding="utf-8")
+    source.write_text(
+        csv_with(
+            good_row("项目\x00甲"),
+            "某局,某中心,项目乙,目标\u202e。,1、产出指标：数量，年度指标值：3\x9b个。",
+            good_row("项目丙\t带制表符"),
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = run("import", str(source), "--out", str(out))
     assert result.code == 1
@@ -125,15 +134,20 @@ def test_import_reports_control_characters_at_their_cells(tmp_path, en_locale):
         f"{source}:D4: " + here.format("U+202E"),
         f"{source}:E4: " + here.format("U+009B"),
     ]
-    assert result.out == "3 places in the source could not be read; no file was written, fix the source and import again\n"
+    assert (
+        result.out == "3 places in the source could not be read; no file was written, fix the source and import again\n"
+    )
     assert not out.exists()
 
 
 def test_import_reports_control_characters_in_tall_rows(tmp_path, en_locale):
     source = tmp_path / "tall.csv"
-    source.write_text("主管部门,预算单位,项目名称,绩效目标,一级指标,三级指标,指标值\n"
-                      "某局,某中心,项目,目标。,产出指标,数量,3个\n"
-                      ",,,,,质\x1b量,合格\n", encoding="utf-8")
+    source.write_text(
+        "主管部门,预算单位,项目名称,绩效目标,一级指标,三级指标,指标值\n"
+        "某局,某中心,项目,目标。,产出指标,数量,3个\n"
+        ",,,,,质\x1b量,合格\n",
+        encoding="utf-8",
+    )
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023", "--lang", "zh")
     assert result.code == 1
     assert result.err == f"{source}:F3: 此处含有不可见的控制字符 U+001B；请在源表中删除它后重新导入\n"
@@ -144,15 +158,18 @@ def test_import_reports_a_bidi_override_in_xlsx(tmp_path, en_locale):
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    for row in (["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
-                ["某局", "某中心", "项目\u202e甲", "目标。", "1、产出指标：数量，年度指标值：3个。"]):
+    for row in (
+        ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+        ["某局", "某中心", "项目\u202e甲", "目标。", "1、产出指标：数量，年度指标值：3个。"],
+    ):
         sheet.append(row)
     source = tmp_path / "wide.xlsx"
     workbook.save(source)
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023")
     assert result.code == 1
-    assert result.err == (f"{source}:Sheet!C2: the source holds the invisible control character U+202E here; "
-                          "remove it and import again\n")
+    assert result.err == (
+        f"{source}:Sheet!C2: the source holds the invisible control character U+202E here; remove it and import again\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -173,8 +190,9 @@ def test_text_import_reports_the_line_and_never_prints_the_control_character(tmp
 def test_export_skips_a_file_with_a_control_character_and_exits_1(tmp_path, en_locale, to):
     goals = tmp_path / "goals"
     goals.mkdir()
-    (goals / "a.yaml").write_text(VALID_GOAL.replace("project: 广州移动政务服务平台建设", 'project: "a\\x01b"'),
-                                  encoding="utf-8")
+    (goals / "a.yaml").write_text(
+        VALID_GOAL.replace("project: 广州移动政务服务平台建设", 'project: "a\\x01b"'), encoding="utf-8"
+    )
     (goals / "b.yaml").write_text(VALID_GOAL, encoding="utf-8")
     output = tmp_path / f"table.{to}"
     result = run("export", str(goals), "--output", str(output))
@@ -278,10 +296,12 @@ def test_xlsx_error_cells_are_reported_not_imported(tmp_path, en_locale):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Sheet1"
-    for row in (["主管部门", "预算单位", "项目名称", "绩效目标", "一级指标", "三级指标", "指标值", "度量单位"],
-                ["某局", "某中心", "项目", "目标。", "产出指标", "数量", "#DIV/0!", "个"],
-                [None, None, None, None, "效益指标", "#N/A", "好", None],
-                [None, None, None, None, "效益指标", "作用", "#VALUE!", None]):
+    for row in (
+        ["主管部门", "预算单位", "项目名称", "绩效目标", "一级指标", "三级指标", "指标值", "度量单位"],
+        ["某局", "某中心", "项目", "目标。", "产出指标", "数量", "#DIV/0!", "个"],
+        [None, None, None, None, "效益指标", "#N/A", "好", None],
+        [None, None, None, None, "效益指标", "作用", "#VALUE!", None],
+    ):
         sheet.append(row)
     assert sheet["G2"].data_type == "e"  # what Excel saves for a failed formula
     source = tmp_path / "errors.xlsx"
@@ -303,43 +323,108 @@ def test_error_values_saved_into_csv_are_reported(tmp_path, en_locale, value):
     source.write_text(csv_with(f"某局,{value},项目,目标。,1、产出指标：数量，年度指标值：3个。"), encoding="utf-8")
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--lang", "zh")
     assert result.code == 1
-    assert result.err == f"{source}:B3: 单元格显示的是电子表格错误值 `{value}`，不是数据；请在源表中修正公式或填入实际的值\n"
+    assert (
+        result.err
+        == f"{source}:B3: 单元格显示的是电子表格错误值 `{value}`，不是数据；请在源表中修正公式或填入实际的值\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
 # --- 5. goal files that YAML 1.1 (PyYAML) reads back as written ---
 
 YAML_1_1_TRAPS = [
-    "no", "No", "NO", "yes", "Yes", "on", "On", "off", "OFF", "y", "Y", "n", "N", "~", "null", "Null", "=", "<<",
-    "1:50", "190:20:30", "190:20:30.15", "-1:30", "2023-12-31", "2023-12-31 12:00:00", "2023-1-5T1:02:03Z",
-    "1_000", "0b101", "017", "0x1F", "+12", "-0", ".inf", "-.Inf", ".NaN", "1.", "1.5", ".5", "1.2.3", "6.8e+5",
-    "1e3", "true", "False", "100", "010",
+    "no",
+    "No",
+    "NO",
+    "yes",
+    "Yes",
+    "on",
+    "On",
+    "off",
+    "OFF",
+    "y",
+    "Y",
+    "n",
+    "N",
+    "~",
+    "null",
+    "Null",
+    "=",
+    "<<",
+    "1:50",
+    "190:20:30",
+    "190:20:30.15",
+    "-1:30",
+    "2023-12-31",
+    "2023-12-31 12:00:00",
+    "2023-1-5T1:02:03Z",
+    "1_000",
+    "0b101",
+    "017",
+    "0x1F",
+    "+12",
+    "-0",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "1.",
+    "1.5",
+    ".5",
+    "1.2.3",
+    "6.8e+5",
+    "1e3",
+    "true",
+    "False",
+    "100",
+    "010",
 ]
 
 
 @pytest.mark.parametrize("text", YAML_1_1_TRAPS)
 def test_strings_yaml_1_1_would_misread_are_quoted(text):
-    data = {"year": 2022, "department": text, "budget_unit": "单位", "project": text, "objective": text,
-            "indicators": [{"seq": 1, "category": "产出指标", "name": text, "target": text}]}
+    data = {
+        "year": 2022,
+        "department": text,
+        "budget_unit": "单位",
+        "project": text,
+        "objective": text,
+        "indicators": [{"seq": 1, "category": "产出指标", "name": text, "target": text}],
+    }
     written = goal_file_text(data)
     assert f"project: '{text}'\n" in written
     assert yaml.safe_load(written) == data
 
 
 def test_ordinary_targets_stay_plain():
-    data = {"project": "项目", "objective": "目标。", "indicators": [
-        {"seq": 1, "category": "产出指标", "name": "比例", "target": target}
-        for target in ("1:50比例", "≥95%", "12次", "2023年12月31日前", "100%", "1.5万元", "no more")]}
+    data = {
+        "project": "项目",
+        "objective": "目标。",
+        "indicators": [
+            {"seq": 1, "category": "产出指标", "name": "比例", "target": target}
+            for target in ("1:50比例", "≥95%", "12次", "2023年12月31日前", "100%", "1.5万元", "no more")
+        ],
+    }
     written = goal_file_text(data)
     assert "'" not in written and '"' not in written
     assert yaml.safe_load(written) == data
 
 
 def test_random_strings_read_back_the_same_in_yaml_1_1_and_1_2(tmp_path):
-    alphabet = "0123456789" * 3 + ".:-+_eExXbBoO~yYnN#'\" \t=<>!&*|,[]{}%@`?" + "abcinfINFnaNuoflsetrwTRUE" + "年月日个次%≥。：、"
+    alphabet = (
+        "0123456789" * 3
+        + ".:-+_eExXbBoO~yYnN#'\" \t=<>!&*|,[]{}%@`?"
+        + "abcinfINFnaNuoflsetrwTRUE"
+        + "年月日个次%≥。：、"
+    )
     chance = random.Random(20221231)
-    data = {"year": 2022, "department": "部门", "budget_unit": "单位", "project": "项目", "objective": "目标",
-            "indicators": [{"seq": 1, "category": "产出指标", "name": "名称", "target": "值"}]}
+    data = {
+        "year": 2022,
+        "department": "部门",
+        "budget_unit": "单位",
+        "project": "项目",
+        "objective": "目标",
+        "indicators": [{"seq": 1, "category": "产出指标", "name": "名称", "target": "值"}],
+    }
     for _ in range(3000):
         text = "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 8)))
         data["project"] = data["indicators"][0]["target"] = text
@@ -360,22 +445,29 @@ def test_one_of_everything_is_said_in_the_singular(tmp_path, en_locale):
     result = run("import", str(source), "--out", str(out))
     assert result.code == 0, result.err
     assert result.out.splitlines()[-1] == f"imported 1 project from {source} into {out}"
-    assert result.err == f"{source}:E3: category `项目完成指标` written as the standard `产出指标` (1 time, first here)\n"
+    assert (
+        result.err == f"{source}:E3: category `项目完成指标` written as the standard `产出指标` (1 time, first here)\n"
+    )
 
     again = run("import", str(source), "--out", str(out))
-    assert again.err == (f"goals-lint: error: the import would overwrite 1 goal file (the first: "
-                         f"{out / '01-项目甲.yaml'}); nothing was written, add --force to overwrite\n")
+    assert again.err == (
+        f"goals-lint: error: the import would overwrite 1 goal file (the first: "
+        f"{out / '01-项目甲.yaml'}); nothing was written, add --force to overwrite\n"
+    )
 
     (tmp_path / "a.yaml").write_text(VALID_GOAL, encoding="utf-8")
     export = run("export", str(tmp_path / "a.yaml"), "--output", str(tmp_path / "t.csv"))
     assert export.out == f"exported 1 project to {tmp_path / 't.csv'}\n"
-    assert export.err == (f"{tmp_path / 't.csv'}: the published five-column table has no place for `subcategory`: "
-                          "left out of 1 file\n")
+    assert export.err == (
+        f"{tmp_path / 't.csv'}: the published five-column table has no place for `subcategory`: left out of 1 file\n"
+    )
 
     broken = tmp_path / "broken.csv"
     broken.write_text(csv_with("某局,,项目,目标。,1、产出指标：数量，年度指标值：3个。"), encoding="utf-8")
     failed = run("import", str(broken), "--out", str(tmp_path / "out2"))
-    assert failed.out == "1 place in the source could not be read; no file was written, fix the source and import again\n"
+    assert (
+        failed.out == "1 place in the source could not be read; no file was written, fix the source and import again\n"
+    )
 
 
 def test_counts_follow_the_locale_in_chinese(tmp_path, zh_locale):
@@ -388,8 +480,10 @@ def test_counts_follow_the_locale_in_chinese(tmp_path, zh_locale):
     assert result.out.splitlines()[-1] == f"已从 {source} 导入 2 个项目到 {out}"
     assert result.err == f"{source}:E3: 一级指标 `项目完成指标` 已按标准名称写作 `产出指标`（共 2 处，首次出现于此）\n"
     again = run("import", str(source), "--out", str(out))
-    assert again.err == (f"goals-lint: 错误：2 个目标文件已存在（如 {out / '01-项目甲.yaml'}），未写入任何文件；"
-                         "确认要覆盖时请加 --force\n")
+    assert again.err == (
+        f"goals-lint: 错误：2 个目标文件已存在（如 {out / '01-项目甲.yaml'}），未写入任何文件；"
+        "确认要覆盖时请加 --force\n"
+    )
     export = run("export", str(out), "--output", str(tmp_path / "t.md"))
     assert export.out == f"已将 2 个项目导出到 {tmp_path / 't.md'}\n"
 
@@ -403,8 +497,9 @@ def test_a_year_the_linter_would_reject_is_a_usage_error(tmp_path, en_locale, ye
     source.write_text(csv_with(good_row()), encoding="utf-8")
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", year)
     assert (result.code, result.out) == (2, "")
-    assert result.err == (f"goals-lint: error: --year {year} is outside the budget years a goal file may have "
-                          "(2000–2100)\n")
+    assert result.err == (
+        f"goals-lint: error: --year {year} is outside the budget years a goal file may have (2000–2100)\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -413,8 +508,10 @@ def test_a_title_year_the_linter_would_reject_needs_year(tmp_path, en_locale):
     source.write_text(csv_with(good_row(), title="广州市某局 1999 年项目支出绩效目标表"), encoding="utf-8")
     result = run("import", str(source), "--out", str(tmp_path / "out"))
     assert result.code == 2
-    assert result.err == (f"goals-lint: error: {source}: the year 1999 in a title is outside the budget years a goal "
-                          "file may have (2000–2100); give the budget year with --year\n")
+    assert result.err == (
+        f"goals-lint: error: {source}: the year 1999 in a title is outside the budget years a goal "
+        "file may have (2000–2100); give the budget year with --year\n"
+    )
     assert run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2100").code == 0
     assert read_goal_file(str(tmp_path / "out" / "01-项目甲.yaml")).data["year"] == 2100
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from support import run, run_json
+
 from validator.loader import read_goal_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,7 +65,11 @@ def test_the_seed_gives_twenty_projects_of_one_department(tmp_path):
     assert {goal["department"] for goal in data} == {"广州市政务服务数据管理局"}
     assert {goal["year"] for goal in data} == {2022}
     assert {goal["budget_unit"] for goal in data} == {
-        "广州市政务服务数据管理局", "广州市政务服务中心", "广州市数字政府运营中心", "广州市市长专线电话受理中心"}
+        "广州市政务服务数据管理局",
+        "广州市政务服务中心",
+        "广州市数字政府运营中心",
+        "广州市市长专线电话受理中心",
+    }
     assert sum(len(goal["indicators"]) for goal in data) == 101  # counted independently: `N、…指标：` in the text
 
 
@@ -91,8 +95,12 @@ def test_numbering_defects_are_kept_as_published(tmp_path):
     assert [item["seq"] for item in goal(out, 15)["indicators"]] == [1, 2, 3, 1, 2, 3]  # restarts
     assert [item["seq"] for item in goal(out, 9)["indicators"]] == list(range(1, 11))
     # `8` at the end of one line, `、产出指标` at the start of the next: still indicator 8.
-    assert goal(out, 1)["indicators"][7] == {"seq": 8, "category": "产出指标", "name": "保障场地正常运行率",
-                                            "target": "99.5%"}
+    assert goal(out, 1)["indicators"][7] == {
+        "seq": 8,
+        "category": "产出指标",
+        "name": "保障场地正常运行率",
+        "target": "99.5%",
+    }
 
 
 def test_punctuation_defects_are_kept_as_published(tmp_path):
@@ -104,11 +112,18 @@ def test_punctuation_defects_are_kept_as_published(tmp_path):
     assert [item["name"] for item in fourth[1:3]] == ["项目完成进度.", ".系统并发数"]
     # `…不少于 400个。。4、`: the target's own `。`, then the separator.
     fifth = goal(out, 5)["indicators"]
-    assert fifth[2]["target"] == ("上报到广东省数据普查系统的信息系统数量不少于 3600个；与省电子政务统一身份认证平台粤政易账号"
-                                  "认证对接不少于300个；使用系统申请办理的终验项目数量不少于 400个。")
+    assert fifth[2]["target"] == (
+        "上报到广东省数据普查系统的信息系统数量不少于 3600个；与省电子政务统一身份认证平台粤政易账号"
+        "认证对接不少于300个；使用系统申请办理的终验项目数量不少于 400个。"
+    )
     assert fifth[1]["target"] == "系统对用户操作的响应时间不超过 5秒"  # `不超过 5` / `秒` joined with no space
     fifteenth = goal(out, 15)["indicators"]
-    assert fifteenth[0] == {"seq": 1, "category": "产出指标", "name": "自助终端新增服务事项。", "target": "大于等于15个。"}
+    assert fifteenth[0] == {
+        "seq": 1,
+        "category": "产出指标",
+        "name": "自助终端新增服务事项。",
+        "target": "大于等于15个。",
+    }
     assert fifteenth[3]["target"] == "广州市府门户网站年度访问量不少于 4500万次。"
     assert fifteenth[4]["target"] == "广州市府门户网站年度访问量不少于4500万次。"
     assert fifteenth[5]["name"] == "政务服务事项数据应用管理系统应用与推广情况 。"

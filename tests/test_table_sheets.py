@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import run
+
 from validator.loader import read_goal_file
 
 WIDE_CSV = """\
@@ -71,8 +71,13 @@ def test_tall_csv_one_row_per_indicator(tmp_path):
     out = tmp_path / "out"
     result = run("import", str(source), "--out", str(out), "--year", "2024")
     assert result.code == 0, result.err
-    assert f"{source}:F3: second-level category `进度指标` written as the standard `时效指标` (1 time, first here)" in result.err
-    assert (out / "01-系统运维项目.yaml").read_text(encoding="utf-8") == """\
+    assert (
+        f"{source}:F3: second-level category `进度指标` written as the standard `时效指标` (1 time, first here)"
+        in result.err
+    )
+    assert (
+        (out / "01-系统运维项目.yaml").read_text(encoding="utf-8")
+        == """\
 year: 2024
 department: 广州市某局
 budget_unit: 广州市某中心
@@ -101,9 +106,11 @@ indicators:
     name: 用户满意度
     target: 95%
 """
+    )
     second = read_goal_file(str(out / "02-数据共享项目.yaml")).data
     assert second["indicators"] == [
-        {"seq": 1, "category": "效益指标", "subcategory": "社会效益指标", "name": "调用次数", "target": "不少于1万次"}]
+        {"seq": 1, "category": "效益指标", "subcategory": "社会效益指标", "name": "调用次数", "target": "不少于1万次"}
+    ]
 
 
 def test_a_csv_saved_by_chinese_excel_is_read_as_gb18030(tmp_path):
@@ -115,7 +122,10 @@ def test_a_csv_saved_by_chinese_excel_is_read_as_gb18030(tmp_path):
 
 
 def test_malformed_rows_are_reported_at_their_cells_and_nothing_is_written(tmp_path):
-    source = write(tmp_path, "bad.csv", """\
+    source = write(
+        tmp_path,
+        "bad.csv",
+        """\
 主管部门,预算单位,项目名称,绩效目标,绩效指标
 广州市某局,,缺单位的项目,目标。,1、产出指标：数量，年度指标值：1个。
 广州市某局,广州市某中心,缺顿号的项目,目标。,1、产出指标：数量，年度指标值：1个。2产出指标：质量，年度指标值：合格。
@@ -124,7 +134,8 @@ def test_malformed_rows_are_reported_at_their_cells_and_nothing_is_written(tmp_p
 广州市某局,广州市某中心,没有序号的项目,目标。,产出指标：数量，年度指标值：1个。
 广州市某局,广州市某中心,短行
 广州市某局,广州市某中心,好的项目,目标。,1、产出指标：数量，年度指标值：1个。
-""")
+""",
+    )
     out = tmp_path / "out"
     result = run("import", str(source), "--out", str(out), "--year", "2023")
     assert result.code == 1
@@ -141,33 +152,49 @@ def test_malformed_rows_are_reported_at_their_cells_and_nothing_is_written(tmp_p
         f"{source}:D7: the cell for `绩效目标` is empty",
         f"{source}:E7: the cell for `绩效指标` is empty",
     ]
-    assert result.out == "7 places in the source could not be read; no file was written, fix the source and import again\n"
+    assert (
+        result.out == "7 places in the source could not be read; no file was written, fix the source and import again\n"
+    )
     assert not out.exists()
 
 
 def test_problems_are_reported_in_chinese_too(tmp_path):
-    source = write(tmp_path, "bad.csv", "主管部门,预算单位,项目名称,绩效目标,绩效指标\n某局,某中心,项目,目标。,1、过程指标：数量，年度指标值：1个。\n")
+    source = write(
+        tmp_path,
+        "bad.csv",
+        "主管部门,预算单位,项目名称,绩效目标,绩效指标\n某局,某中心,项目,目标。,1、过程指标：数量，年度指标值：1个。\n",
+    )
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023", "--lang", "zh")
     assert result.code == 1
-    assert result.err == (f"{source}:E2: 未知的一级指标 `过程指标`；应为产出指标、效益指标、满意度指标或成本指标"
-                          "（也接受其他地区的写法，如项目完成指标）\n")
+    assert result.err == (
+        f"{source}:E2: 未知的一级指标 `过程指标`；应为产出指标、效益指标、满意度指标或成本指标"
+        "（也接受其他地区的写法，如项目完成指标）\n"
+    )
     assert result.out == "源表中有 1 处无法识别，未写入任何文件；请修正源表后重新导入\n"
 
 
 def test_a_header_without_the_needed_columns_is_reported(tmp_path):
-    source = write(tmp_path, "cols.csv", "附件2\n主管部门,项目名称,绩效目标,绩效指标\n某局,项目,目标。,1、产出指标：数量，年度指标值：1个。\n")
+    source = write(
+        tmp_path,
+        "cols.csv",
+        "附件2\n主管部门,项目名称,绩效目标,绩效指标\n某局,项目,目标。,1、产出指标：数量，年度指标值：1个。\n",
+    )
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023")
     assert result.code == 1
     assert result.err == f"{source}:A2: the header lacks these columns: 预算单位\n"
 
 
 def test_tall_rows_with_an_unknown_subcategory_or_a_missing_value(tmp_path):
-    source = write(tmp_path, "tall.csv", """\
+    source = write(
+        tmp_path,
+        "tall.csv",
+        """\
 主管部门,预算单位,项目名称,绩效目标,一级指标,二级指标,指标名称,指标值
 某局,某中心,项目,目标。,产出指标,产量指标,数量,3个
 ,,,,效益指标,社会效益指标,作用,
 ,某中心,,,效益指标,社会效益指标,作用,好
-""")
+""",
+    )
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023")
     assert result.code == 1
     assert result.err.splitlines() == [
@@ -184,8 +211,9 @@ def test_a_table_without_a_year_needs_year(tmp_path):
     source = write(tmp_path, "tall.csv", TALL_CSV)
     result = run("import", str(source), "--out", str(tmp_path / "out"))
     assert result.code == 2
-    assert result.err == (f"goals-lint: error: {source} has no year in a title (like `2022 年`); "
-                          "give the budget year with --year\n")
+    assert result.err == (
+        f"goals-lint: error: {source} has no year in a title (like `2022 年`); give the budget year with --year\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -205,12 +233,15 @@ def workbook_with(rows: list[list], merges: tuple[str, ...] = (), title: str = "
 
 
 def test_five_column_xlsx_with_merged_department_cells(tmp_path):
-    workbook, _ = workbook_with([
-        ["广州市某局 2023 年项目支出绩效目标表", None, None, None, None],
-        ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
-        ["广州市某局", "广州市某中心", "项目甲", "目标甲。", "1、产出指标：数量，年度指标值：3个。"],
-        [None, "广州市某中心", "项目乙", "目标乙。", "1、满意度指标：满意度，年度指标值：≥90%。"],
-    ], merges=("A1:E1", "A3:A4"))
+    workbook, _ = workbook_with(
+        [
+            ["广州市某局 2023 年项目支出绩效目标表", None, None, None, None],
+            ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+            ["广州市某局", "广州市某中心", "项目甲", "目标甲。", "1、产出指标：数量，年度指标值：3个。"],
+            [None, "广州市某中心", "项目乙", "目标乙。", "1、满意度指标：满意度，年度指标值：≥90%。"],
+        ],
+        merges=("A1:E1", "A3:A4"),
+    )
     source = tmp_path / "table.xlsx"
     workbook.save(source)
     out = tmp_path / "out"
@@ -218,18 +249,22 @@ def test_five_column_xlsx_with_merged_department_cells(tmp_path):
     assert result.code == 0, result.err
     goals = goals_in(out)
     assert [goal["department"] for goal in goals.values()] == ["广州市某局", "广州市某局"]
-    assert goals["02-项目乙.yaml"]["indicators"] == [{"seq": 1, "category": "满意度指标", "name": "满意度",
-                                                    "target": "≥90%"}]
+    assert goals["02-项目乙.yaml"]["indicators"] == [
+        {"seq": 1, "category": "满意度指标", "name": "满意度", "target": "≥90%"}
+    ]
 
 
 def test_tall_xlsx_numbers_are_read_as_shown(tmp_path):
-    workbook, sheet = workbook_with([
-        ["主管部门", "预算单位", "项目名称", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "度量单位"],
-        ["某局", "某中心", "项目", "目标。", "产出指标", "数量指标", "数量", 3, "个"],
-        [None, None, None, None, "产出指标", "质量指标", "合格率", 0.95, None],
-        [None, None, None, None, "效益指标", "经济效益指标", "节约资金", 148.75, "万元"],
-        [None, None, None, None, "满意度指标", "服务对象满意度指标", "满意度", 95, "%"],
-    ], title="绩效 目标")
+    workbook, sheet = workbook_with(
+        [
+            ["主管部门", "预算单位", "项目名称", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "度量单位"],
+            ["某局", "某中心", "项目", "目标。", "产出指标", "数量指标", "数量", 3, "个"],
+            [None, None, None, None, "产出指标", "质量指标", "合格率", 0.95, None],
+            [None, None, None, None, "效益指标", "经济效益指标", "节约资金", 148.75, "万元"],
+            [None, None, None, None, "满意度指标", "服务对象满意度指标", "满意度", 95, "%"],
+        ],
+        title="绩效 目标",
+    )
     sheet["H3"].number_format = "0%"
     source = tmp_path / "tall.xlsx"
     workbook.save(source)
@@ -241,17 +276,22 @@ def test_tall_xlsx_numbers_are_read_as_shown(tmp_path):
 
 
 def test_xlsx_problems_name_the_sheet_and_cell(tmp_path):
-    workbook, _ = workbook_with([
-        ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
-        ["某局", "某中心", "项目", "目标。", "1、产出指标：数量，年度指标值：3个。"],
-        ["某局", "某中心", "项目二", "目标。", "效益指标：作用"],
-    ], title="Sheet1")
+    workbook, _ = workbook_with(
+        [
+            ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+            ["某局", "某中心", "项目", "目标。", "1、产出指标：数量，年度指标值：3个。"],
+            ["某局", "某中心", "项目二", "目标。", "效益指标：作用"],
+        ],
+        title="Sheet1",
+    )
     source = tmp_path / "bad.xlsx"
     workbook.save(source)
     result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023")
     assert result.code == 1
-    assert result.err == (f"{source}:Sheet1!E3: cannot read this indicator: `效益指标：作用`; "
-                          "expected `N、category：name，年度指标值：target。`\n")
+    assert result.err == (
+        f"{source}:Sheet1!E3: cannot read this indicator: `效益指标：作用`; "
+        "expected `N、category：name，年度指标值：target。`\n"
+    )
 
 
 def test_a_file_that_is_not_a_workbook_is_a_usage_error(tmp_path):

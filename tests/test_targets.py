@@ -70,7 +70,12 @@ def test_bounds(text, expected):
 
 def test_subjects_name_what_each_bound_measures():
     target = parse_target("一般性操作≤5秒，一般性统计≤20秒，关键业务处理性能≥6Gbps日志存储能力≥40TB")
-    assert [bound.subject for bound in target.bounds] == ["一般性操作", "一般性统计", "关键业务处理性能", "日志存储能力"]
+    assert [bound.subject for bound in target.bounds] == [
+        "一般性操作",
+        "一般性统计",
+        "关键业务处理性能",
+        "日志存储能力",
+    ]
     assert target.packed
 
 
@@ -128,9 +133,14 @@ def test_percentages_and_leftover():
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("系统并发数.", "系统并发数"), ("系统并发数 ", "系统并发数"), ("接通率(%)", "接通率（%）"),
-     (".系统并发数", "系统并发数"), ("政务服务事项数据应用管理系统应用与推广情况 。", "政务服务事项数据应用管理系统应用与推广情况"),
-     ("不少于 4500万次。", "不少于4500万次")],
+    [
+        ("系统并发数.", "系统并发数"),
+        ("系统并发数 ", "系统并发数"),
+        ("接通率(%)", "接通率（%）"),
+        (".系统并发数", "系统并发数"),
+        ("政务服务事项数据应用管理系统应用与推广情况 。", "政务服务事项数据应用管理系统应用与推广情况"),
+        ("不少于 4500万次。", "不少于4500万次"),
+    ],
 )
 def test_comparison_key_makes_these_equal(a, b):
     assert comparison_key(a) == comparison_key(b)

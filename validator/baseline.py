@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Diagnostic
 from validator.reporters.paths import relative_path, write_text_atomically
@@ -63,8 +64,13 @@ def _canonical(params: Mapping[str, Any]) -> str:
 
 
 def key_of(diagnostic: Diagnostic, root: str) -> Key:
-    return Key(relative_path(diagnostic.path, root), diagnostic.code, diagnostic.pointer,
-               diagnostic.message_id, _canonical(stable_params(diagnostic.params)))
+    return Key(
+        relative_path(diagnostic.path, root),
+        diagnostic.code,
+        diagnostic.pointer,
+        diagnostic.message_id,
+        _canonical(stable_params(diagnostic.params)),
+    )
 
 
 class Baseline(NamedTuple):
@@ -98,16 +104,24 @@ def load_baseline(path: str) -> Baseline:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise malformed("baseline.invalid_json", detail=str(error)) from None
-    if (not isinstance(document, dict) or document.get("version") != FORMAT_VERSION
-            or not isinstance(document.get("entries"), list)):
+    if (
+        not isinstance(document, dict)
+        or document.get("version") != FORMAT_VERSION
+        or not isinstance(document.get("entries"), list)
+    ):
         raise malformed("baseline.wrong_shape")
     counts: dict[Key, int] = {}
     rules: dict[Key, str] = {}
     for number, entry in enumerate(document["entries"], 1):
         if not _valid_entry(entry):
             raise malformed("baseline.bad_entry", number=number)
-        key = Key(entry["file"], entry["code"], entry["pointer"], entry["message_id"],
-                  _canonical(stable_params(entry["params"])))
+        key = Key(
+            entry["file"],
+            entry["code"],
+            entry["pointer"],
+            entry["message_id"],
+            _canonical(stable_params(entry["params"])),
+        )
         counts[key] = counts.get(key, 0) + entry["count"]
         rules[key] = entry.get("rule", "") if isinstance(entry.get("rule"), str) else ""
     return Baseline(path, counts, rules)
@@ -118,7 +132,8 @@ def _valid_entry(entry: Any) -> bool:
         isinstance(entry, dict)
         and all(isinstance(entry.get(field), str) for field in ("file", "code", "pointer", "message_id"))
         and isinstance(entry.get("params"), dict)
-        and isinstance(entry.get("count"), int) and not isinstance(entry.get("count"), bool)
+        and isinstance(entry.get("count"), int)
+        and not isinstance(entry.get("count"), bool)
         and entry["count"] > 0
     )
 
@@ -131,11 +146,10 @@ def _moved_form(key: Key) -> tuple[Key, int] | None:
     match = _INDICATOR.match(key.pointer)
     if match is None:
         return None
-    return key._replace(pointer="/indicators/*" + key.pointer[match.end():]), int(match.group(1))
+    return key._replace(pointer="/indicators/*" + key.pointer[match.end() :]), int(match.group(1))
 
 
-def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: str,
-                   checked: Iterable[str]) -> Applied:
+def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: str, checked: Iterable[str]) -> Applied:
     """Hide recorded problems, up to each entry's count, in report order.
 
     Exact entries are used first, for every problem; then a problem still without
@@ -167,22 +181,27 @@ def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: 
             form = _moved_form(keys[number])
             if form is None:
                 continue
-            candidates = [(abs(index - form[1]), index, entry) for index, entry in by_form.get(form[0], ())
-                          if remaining[entry] > 0]
+            candidates = [
+                (abs(index - form[1]), index, entry)
+                for index, entry in by_form.get(form[0], ())
+                if remaining[entry] > 0
+            ]
             if candidates:
                 entry = min(candidates)[2]
                 remaining[entry] -= 1
                 hidden_flags[number] = True
 
-    shown = [diagnostic for diagnostic, hidden_it in zip(diagnostics, hidden_flags) if not hidden_it]
+    shown = [diagnostic for diagnostic, hidden_it in zip(diagnostics, hidden_flags, strict=False) if not hidden_it]
     hidden = len(diagnostics) - len(shown)
-    stale = [(key, baseline.rules.get(key, ""), left) for key, left in sorted(remaining.items())
-             if left > 0 and (key.file in checked_files or not os.path.exists(os.path.join(root, key.file)))]
+    stale = [
+        (key, baseline.rules.get(key, ""), left)
+        for key, left in sorted(remaining.items())
+        if left > 0 and (key.file in checked_files or not os.path.exists(os.path.join(root, key.file)))
+    ]
     return Applied(shown, hidden, stale)
 
 
-def render_baseline(diagnostics: Iterable[Diagnostic], root: str,
-                    kept: Baseline | None = None) -> tuple[str, int, int]:
+def render_baseline(diagnostics: Iterable[Diagnostic], root: str, kept: Baseline | None = None) -> tuple[str, int, int]:
     """The baseline file's text for ``diagnostics`` (plus the entries of ``kept``),
     the number of problems and of entries."""
     counts: dict[Key, int] = dict(kept.counts) if kept else {}
@@ -196,16 +215,22 @@ def render_baseline(diagnostics: Iterable[Diagnostic], root: str,
         params_of[key] = stable_params(diagnostic.params)
         problems += 1
     entries = [
-        {"file": key.file, "code": key.code, "rule": rules[key], "pointer": key.pointer,
-         "message_id": key.message_id, "params": params_of[key], "count": counts[key]}
+        {
+            "file": key.file,
+            "code": key.code,
+            "rule": rules[key],
+            "pointer": key.pointer,
+            "message_id": key.message_id,
+            "params": params_of[key],
+            "count": counts[key],
+        }
         for key in sorted(counts)
     ]
     document = {"version": FORMAT_VERSION, "tool": "goals-lint", "entries": entries}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n", problems, len(entries)
 
 
-def write_baseline(path: str, diagnostics: Iterable[Diagnostic], root: str,
-                   checked: Iterable[str]) -> tuple[int, int]:
+def write_baseline(path: str, diagnostics: Iterable[Diagnostic], root: str, checked: Iterable[str]) -> tuple[int, int]:
     """Write the baseline atomically; returns (problems, entries). Raises OSError.
 
     Entries of files this run did not check are kept from the existing baseline,
@@ -235,7 +260,8 @@ _LINE = "\x00line\x00"
 # The clauses messages put line numbers in, longest first; the last catches any other form.
 _LINE_CLAUSES = re.compile(
     rf"\s*（第\s*{_LINE}\s*行）|\s*\(line {_LINE}\)|,\s*line {_LINE}|\s*(?:at|on) line {_LINE}"
-    rf"|第\s*{_LINE}\s*行|{_LINE}")
+    rf"|第\s*{_LINE}\s*行|{_LINE}"
+)
 
 
 def entry_message(key: Key, lang: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from validator import __version__
 from validator.baseline import BaselineError
@@ -50,35 +51,62 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="goals-lint",
         description="Check performance-goal files (项目支出绩效目标) against the schema and compliance rules.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="goal files or folders (searched for *.yaml, *.yml); default: goals/")
-    parser.add_argument("--format", action="append", default=None, metavar="FORMAT[:FILE]",
-                        help=f"output format ({', '.join(REPORTER_MODULES)}), to the console or, "
-                        "as FORMAT:FILE, to a file; repeat for several outputs. Default: text "
-                        "(github when GITHUB_ACTIONS=true)")
-    parser.add_argument("--select", action="append", default=None, metavar="RULES",
-                        help="only these rules: codes, code prefixes or names, comma-separated")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                        help="skip these rules: codes, code prefixes or names, comma-separated")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="goal files or folders (searched for *.yaml, *.yml); default: goals/"
+    )
+    parser.add_argument(
+        "--format",
+        action="append",
+        default=None,
+        metavar="FORMAT[:FILE]",
+        help=f"output format ({', '.join(REPORTER_MODULES)}), to the console or, "
+        "as FORMAT:FILE, to a file; repeat for several outputs. Default: text "
+        "(github when GITHUB_ACTIONS=true)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=None,
+        metavar="RULES",
+        help="only these rules: codes, code prefixes or names, comma-separated",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rules: codes, code prefixes or names, comma-separated",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="message language (default: config, then locale)")
     parser.add_argument("--strict", action="store_true", help="warnings and stale baseline entries fail the run too")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    parser.add_argument("--config", metavar="FILE",
-                        help="use this config file instead of searching for one")
-    parser.add_argument("--max-file-size", metavar="SIZE", help='files larger than this are reported, not read (default: 1MiB; e.g. "2MiB")')
-    parser.add_argument("--context", metavar="DIR",
-                        help="goal files that cross-file rules compare against without reporting them "
-                        "(default: config `context`, else goals/ under the config root when the paths "
-                        "are inside it)")
+    parser.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    parser.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help='files larger than this are reported, not read (default: 1MiB; e.g. "2MiB")',
+    )
+    parser.add_argument(
+        "--context",
+        metavar="DIR",
+        help="goal files that cross-file rules compare against without reporting them "
+        "(default: config `context`, else goals/ under the config root when the paths "
+        "are inside it)",
+    )
     baseline = parser.add_mutually_exclusive_group()
-    baseline.add_argument("--baseline", metavar="FILE",
-                          help=f"hide the problems recorded in FILE (default: {DEFAULT_BASELINE} at the "
-                          "config root, when it exists)")
+    baseline.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help=f"hide the problems recorded in FILE (default: {DEFAULT_BASELINE} at the config root, when it exists)",
+    )
     baseline.add_argument("--no-baseline", action="store_true", help="show every problem, recorded or not")
     # A flag, not `--write-baseline [FILE]`: `goals-lint --write-baseline goals/` must lint goals/.
-    parser.add_argument("--write-baseline", action="store_true",
-                        help=f"record the problems found now in the baseline (--baseline FILE, default: "
-                        f"{DEFAULT_BASELINE} at the config root) and exit 0")
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help=f"record the problems found now in the baseline (--baseline FILE, default: "
+        f"{DEFAULT_BASELINE} at the config root) and exit 0",
+    )
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--version", action="version", version=f"goals-lint {__version__}")
@@ -328,8 +356,11 @@ def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> in
         problems, entries = write_baseline(path, result.diagnostics, result.root, result.paths)
     except OSError as error:
         raise ReportWriteError(path, error.strerror or str(error)) from None
-    params = {"path": _shown_path(path), "problems": counted("problem", problems),
-              "entries": counted("entry", entries, "entries")}
+    params = {
+        "path": _shown_path(path),
+        "problems": counted("problem", problems),
+        "entries": counted("entry", entries, "entries"),
+    }
     err.write(render("baseline.written", params, lang) + "\n")
     return EXIT_OK
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Severity
 from validator.loader import DEFAULT_MAX_FILE_SIZE
-
-# A goal file is a few KiB; anything above this is a typo in the setting.
-MAX_FILE_SIZE_LIMIT = 1024 ** 4
 from validator.messages import LANGUAGES, ref
 from validator.registry import find_rule, rules_matching
 from validator.rule import OptionError, Rule
+
+# A goal file is a few KiB; anything above this is a typo in the setting.
+MAX_FILE_SIZE_LIMIT = 1024**4
 
 CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"

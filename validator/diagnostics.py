@@ -8,7 +8,8 @@ would pay for on every commit.
 from __future__ import annotations
 
 import enum
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from validator.messages import render
 

@@ -8,7 +8,8 @@ where diagnostics are sorted before any reporter sees them.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, NamedTuple, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from validator.config import Config
 from validator.diagnostics import Diagnostic, Problem, Related, Severity
@@ -65,8 +66,7 @@ class Selection(NamedTuple):
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @classmethod
-    def build(cls, config: Config, select: Sequence[str] | None = None,
-              ignore: Sequence[str] = ()) -> Selection:
+    def build(cls, config: Config, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Selection:
         if select is None:
             select = config.select if config.select is not None else ("GL",)
         ignored = _codes(*config.ignore, *ignore)
@@ -92,8 +92,16 @@ class Selection(NamedTuple):
 class LintResult:
     """What a run found, and what it hid: reporters show both."""
 
-    __slots__ = ("files_checked", "diagnostics", "paths", "suppressed", "root",
-                 "baseline_path", "hidden_by_baseline", "stale_baseline_entries")
+    __slots__ = (
+        "baseline_path",
+        "diagnostics",
+        "files_checked",
+        "hidden_by_baseline",
+        "paths",
+        "root",
+        "stale_baseline_entries",
+        "suppressed",
+    )
 
     def __init__(self) -> None:
         self.files_checked = 0
@@ -125,7 +133,7 @@ class _FileCheck:
     suppression of a rule that is not selected in this run must not look unused.
     """
 
-    __slots__ = ("goal_file", "enabled", "candidates", "rules_run", "schema_valid")
+    __slots__ = ("candidates", "enabled", "goal_file", "rules_run", "schema_valid")
 
     def __init__(self, goal_file: GoalFile, enabled: frozenset[str]) -> None:
         self.goal_file = goal_file
@@ -190,17 +198,28 @@ def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
     return not problems or valid_without_unknown_fields(goal_file.data)
 
 
-def _check_file(goal_file: GoalFile, selection: Selection, schema_rules: list[Rule],
-                data_rules: list[tuple[Rule, dict[str, Any]]]) -> _FileCheck:
+def _check_file(
+    goal_file: GoalFile, selection: Selection, schema_rules: list[Rule], data_rules: list[tuple[Rule, dict[str, Any]]]
+) -> _FileCheck:
     """What the file's own checks find, and whether the schema accepts it."""
     check = _FileCheck(goal_file, selection.enabled - selection.ignored_for(goal_file.path))
     enabled = check.enabled
     for problem in goal_file.problems:
         rule = RULES_BY_SLUG[problem.rule]
         related = tuple(Related(goal_file.path, span) for span in problem.related)
-        check.candidates.append(Diagnostic(goal_file.path, problem.span, problem.pointer, rule.code, rule.slug,
-                                           selection.severity_of(rule), problem.message_id, problem.params,
-                                           related))
+        check.candidates.append(
+            Diagnostic(
+                goal_file.path,
+                problem.span,
+                problem.pointer,
+                rule.code,
+                rule.slug,
+                selection.severity_of(rule),
+                problem.message_id,
+                problem.params,
+                related,
+            )
+        )
     if not goal_file.readable:
         return check
     # Compliance rules judge only data that has the expected shape: their verdicts on
@@ -233,12 +252,14 @@ def _apply_suppressions(check: _FileCheck, selection: Selection) -> tuple[list[D
         return [d for d in check.candidates if d.code in check.enabled], 0
     from validator.suppressions import apply_suppressions
 
-    return apply_suppressions(check.goal_file.path, text, check.candidates, check.enabled,
-                              check.rules_run, selection.severity_of)
+    return apply_suppressions(
+        check.goal_file.path, text, check.candidates, check.enabled, check.rules_run, selection.severity_of
+    )
 
 
-def _project_diagnostics(project_rules: list[Rule], files: dict[str, GoalFile], reported: set[str],
-                         selection: Selection) -> Iterable[Diagnostic]:
+def _project_diagnostics(
+    project_rules: list[Rule], files: dict[str, GoalFile], reported: set[str], selection: Selection
+) -> Iterable[Diagnostic]:
     goal_data = [GoalData(path, goal_file.data) for path, goal_file in sorted(files.items())]
     for rule in project_rules:
         options = selection.config.options_for(rule)
@@ -247,8 +268,9 @@ def _project_diagnostics(project_rules: list[Rule], files: dict[str, GoalFile], 
                 yield _located(files[path], rule, problem, selection, files)
 
 
-def _located(goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection,
-             files: dict[str, GoalFile] | None = None) -> Diagnostic:
+def _located(
+    goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection, files: dict[str, GoalFile] | None = None
+) -> Diagnostic:
     source_map = goal_file.source_map
     assert source_map is not None
     related = []

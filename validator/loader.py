@@ -90,7 +90,7 @@ class SyntaxProblem(NamedTuple):
 class GoalFile:
     """One file as read: its text, data and source map, or the problems that stopped it."""
 
-    __slots__ = ("path", "text", "data", "source_map", "problems")
+    __slots__ = ("data", "path", "problems", "source_map", "text")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -160,9 +160,7 @@ def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
         goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), message_id, params))
         return None
     if len(raw) > max_file_size:
-        goal_file.problems.append(
-            _problem(_point(0, 0), "file.too_large", limit=_human_size(max_file_size))
-        )
+        goal_file.problems.append(_problem(_point(0, 0), "file.too_large", limit=_human_size(max_file_size)))
         return None
     return raw
 
@@ -179,7 +177,7 @@ def _decode(goal_file: GoalFile, raw: bytes) -> str | None:
         goal_file.problems.append(_problem(_point(0, 0), "encoding.utf16"))
         return None
     # The BOM is not part of the text: positions below count from after it.
-    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     nul = body.find(b"\0")
     if nul >= 0:
         goal_file.problems.append(_problem(_point(*_byte_position(body, nul)), "encoding.nul"))
@@ -275,7 +273,7 @@ def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
 class _Collection:
     """A mapping or sequence being built, with the key waiting for its value."""
 
-    __slots__ = ("value", "pointer", "pending_key", "pending_key_span", "key_spans", "flow", "last_end")
+    __slots__ = ("flow", "key_spans", "last_end", "pending_key", "pending_key_span", "pointer", "value")
 
     def __init__(self, value: dict | list, pointer: str, flow: bool) -> None:
         self.value = value
@@ -292,7 +290,7 @@ def _raw_span(start: Any, end: Any) -> RawSpan:
 
 
 def _tag_text(tag: str) -> str:
-    return "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+    return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
 
 
 def _compose(goal_file: GoalFile, text: str) -> None:
@@ -385,9 +383,13 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                     if invisible:
                         # libyaml refuses raw control characters, but `"a\x01b"` writes one in
                         # an escape, and U+202E (right-to-left override) is "printable".
-                        problems.append(_problem(to_span(_raw_span(event.start_mark, event.end_mark)),
-                                                 "yaml.invisible_character",
-                                                 code_point=f"U+{ord(invisible.group()):04X}"))
+                        problems.append(
+                            _problem(
+                                to_span(_raw_span(event.start_mark, event.end_mark)),
+                                "yaml.invisible_character",
+                                code_point=f"U+{ord(invisible.group()):04X}",
+                            )
+                        )
                 if value.__class__ is not str and not starts_a_key():
                     # Kept so that a message can quote `010` as written, not as 10.
                     non_text_scalars[next_pointer()] = raw_text
@@ -437,9 +439,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
         problems.append(_problem(Span(1, 1, 1, 2), "yaml.empty"))
         return
     if not isinstance(root, dict):
-        problems.append(
-            _problem(to_span(value_spans[""]), "yaml.top_not_mapping", found=type_name(root))
-        )
+        problems.append(_problem(to_span(value_spans[""]), "yaml.top_not_mapping", found=type_name(root)))
         return
     goal_file.data = root
     goal_file.source_map = SourceMap(value_spans, key_spans, non_text_scalars)

@@ -10,7 +10,8 @@ message. Plain strings are the user's data and are never looked up.
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 LANGUAGES = ("zh", "en")
 
@@ -165,8 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "yaml.multiple_documents": {
         "zh": "一个文件只能包含一个项目；此处开始了第二个 YAML 文档（---），请拆分为单独的文件",
-        "en": "one file holds one project; a second YAML document (---) starts here, "
-        "split it into its own file",
+        "en": "one file holds one project; a second YAML document (---) starts here, split it into its own file",
     },
     "yaml.empty": {
         "zh": "文件为空：应包含一个项目的绩效目标（year、project、indicators 等）",
@@ -243,7 +243,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "`{field}` ({title}) does not match the schema: {detail}",
     },
     "schema.root": {"zh": "文件顶层", "en": "the file's top level"},
-
     # --- command line ---
     "cli.path_missing": {"zh": "路径不存在：{path}", "en": "no such file or folder: {path}"},
     "cli.no_files": {
@@ -352,8 +351,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- compliance rules (ids: rule.*, target.*) ---
     "rule.required_categories.missing": {
         "zh": "项目缺少一级指标“{category}”；请至少增加一条{category}（必须具备的一级指标：{required}）",
-        "en": "the project has no {category} indicator; add at least one "
-        "(required categories: {required})",
+        "en": "the project has no {category} indicator; add at least one (required categories: {required})",
     },
     "rule.sequential_numbering.first": {
         "zh": "序号应从 1 开始，实为 {found}；请按列表顺序从 1 连续编号",
@@ -391,15 +389,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(if it measures a change, say so in the name, e.g. 增长率)",
     },
     "rule.percentage_range.unreachable": {
-        "zh": "年度指标值要求“大于 {percentage}”：“{name}”是占比，最高为 100%，该目标无法实现；"
-        "请改为“≥xx%”或“100%”",
+        "zh": "年度指标值要求“大于 {percentage}”：“{name}”是占比，最高为 100%，该目标无法实现；请改为“≥xx%”或“100%”",
         "en": "the target asks for more than {percentage}: “{name}” is a share, at most 100%, "
         "so the target can never be met; write “≥xx%” or “100%”",
     },
     "rule.percentage_range.below": {
         "zh": "百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不能为负数；请核对数值",
-        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be negative; "
-        "check the number",
+        "en": "percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be negative; check the number",
     },
     "rule.category_mismatch": {
         "zh": "“{name}”从名称看属于{expected}，却列在{category}下；请将一级指标改为“{expected}”，或修改指标名称",
@@ -449,8 +445,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.comparison_direction.lower_limit": {
         "zh": "“{keyword}”应越低越好，但年度指标值“{target}”设定的是下限（≥、不少于）；请改为上限（≤、不超过）",
-        "en": "a {keyword} should be low, but the target “{target}” sets a lower limit (≥); "
-        "make it an upper limit (≤)",
+        "en": "a {keyword} should be low, but the target “{target}” sets a lower limit (≥); make it an upper limit (≤)",
     },
     "rule.duplicate_project": {
         "zh": "同一项目（{year}年度，预算单位：{budget_unit}，项目名称：“{project}”）另有目标文件 `{other}`"
@@ -517,8 +512,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "baseline.written": {
         "zh": "已写入基线 {path}：{problems} 个问题，{entries} 条记录。请提交此文件；之后的检查只报告新问题。",
-        "en": "Wrote the baseline {path}: {problems} in {entries}. Commit it; "
-        "later runs report only new problems.",
+        "en": "Wrote the baseline {path}: {problems} in {entries}. Commit it; later runs report only new problems.",
     },
     "baseline.not_found": {"zh": "找不到基线文件：{path}", "en": "baseline file not found: {path}"},
     "baseline.cannot_read": {"zh": "无法读取基线 {path}：{reason}", "en": "cannot read the baseline {path}: {reason}"},
@@ -541,7 +535,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot write {path}: {reason}",
     },
     "report.summary_title": {"zh": "goals-lint 检查结果", "en": "goals-lint results"},
-    "report.table_header": {"zh": "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |", "en": "| file | line | column | rule | severity | message |"},
+    "report.table_header": {
+        "zh": "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |",
+        "en": "| file | line | column | rule | severity | message |",
+    },
     "report.severity_error": {"zh": "错误", "en": "error"},
     "report.severity_warning": {"zh": "警告", "en": "warning"},
     "report.severity_info": {"zh": "提示", "en": "note"},
@@ -719,6 +716,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "exported {count} to {output}",
     },
 }
+
 
 def placeholders(template: str) -> set[str]:
     # Only the tests ask this; importing `string` here keeps it off every run's start-up.

@@ -15,7 +15,8 @@ schema-valid file, including context files whose own problems are not reported.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Problem, Severity
 

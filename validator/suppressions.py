@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity, Span
 from validator.rule import Rule
@@ -141,7 +142,7 @@ def _end_of_quote(line: str, start: int, quote: str) -> int:
             index += 2
             continue
         if char == quote:
-            if quote == "'" and line[index + 1:index + 2] == "'":
+            if quote == "'" and line[index + 1 : index + 2] == "'":
                 index += 2  # '' is an escaped quote inside single quotes
                 continue
             return index + 1
@@ -171,16 +172,19 @@ def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
         directive = _DIRECTIVE.search(comment.text)
         if directive is None:
             if _ATTEMPT.search(comment.text):
-                span = Span(comment.line, comment.column, comment.line,
-                            comment.column + len(comment.text.rstrip()))
+                span = Span(comment.line, comment.column, comment.line, comment.column + len(comment.text.rstrip()))
                 malformed.append(Malformed(span, comment.text.lstrip("#").strip()))
             continue
-        body = comment.text[directive.end():]
+        body = comment.text[directive.end() :]
         nested = _NESTED_COMMENT.search(body)
         if nested is not None:
-            body = body[:nested.start()]
-        span = Span(comment.line, comment.column, comment.line,
-                    comment.column + len(comment.text[:directive.end()] + body.rstrip()))
+            body = body[: nested.start()]
+        span = Span(
+            comment.line,
+            comment.column,
+            comment.line,
+            comment.column + len(comment.text[: directive.end()] + body.rstrip()),
+        )
         # Spans and messages use the comment as written; only the reading is normalised.
         readable = unicodedata.normalize("NFKC", body)
         kind_match = _KIND.match(readable)
@@ -188,7 +192,7 @@ def parse_suppressions(text: str) -> tuple[list[Suppression], list[Malformed]]:
             malformed.append(Malformed(span, body.strip()))
             continue
         kind = kind_match.group(1).lower()
-        parts = _REASON_SEPARATOR.split(readable[kind_match.end():], maxsplit=1)
+        parts = _REASON_SEPARATOR.split(readable[kind_match.end() :], maxsplit=1)
         names_part, reason = parts[0], parts[1] if len(parts) > 1 else ""
         names = tuple(name.strip() for name in _NAME_SEPARATOR.split(names_part) if name.strip())
         if not names or any(char.isspace() for name in names for char in name):
@@ -214,8 +218,14 @@ def _next_content_line(lines: list[str], after: int, comment_lines: set[int]) ->
     return []
 
 
-def apply_suppressions(path: str, text: str, candidates: Sequence[Diagnostic], enabled: frozenset[str],
-                       rules_run: set[str], severity_of: Callable[[Rule], Severity]) -> tuple[list[Diagnostic], int]:
+def apply_suppressions(
+    path: str,
+    text: str,
+    candidates: Sequence[Diagnostic],
+    enabled: frozenset[str],
+    rules_run: set[str],
+    severity_of: Callable[[Rule], Severity],
+) -> tuple[list[Diagnostic], int]:
     """Hide what the file's comments suppress; report bad and unused suppressions.
 
     ``candidates`` are the findings of every rule that ran on the file (``rules_run``),

@@ -22,15 +22,49 @@ from typing import NamedTuple
 # --- comparisons ----------------------------------------------------------------
 
 # Symbols after NFKC (``＞`` is already ``>``); two-character forms first.
-_SYMBOLS = {">=": "≥", "<=": "≤", "≥": "≥", "≧": "≥", "⩾": "≥", "≤": "≤", "≦": "≤", "⩽": "≤",
-            ">": ">", "<": "<", "=": "="}
+_SYMBOLS = {
+    ">=": "≥",
+    "<=": "≤",
+    "≥": "≥",
+    "≧": "≥",
+    "⩾": "≥",
+    "≤": "≤",
+    "≦": "≤",
+    "⩽": "≤",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}
 # Words before the number. Longest first, so 不少于 is not read as 少于.
 _WORDS_BEFORE = {
-    "大于或等于": "≥", "大于等于": "≥", "不少于": "≥", "不低于": "≥", "不小于": "≥", "至少": "≥",
-    "达到": "≥", "超过": ">", "大于": ">", "多于": ">", "高于": ">",
-    "小于或等于": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤", "不大于": "≤", "不多于": "≤",
-    "控制在": "≤", "少于": "<", "低于": "<", "小于": "<", "等于": "=", "为": "=",
-    "最多": "≤", "至多": "≤", "最高": "≤", "最少": "≥", "最低": "≥",
+    "大于或等于": "≥",
+    "大于等于": "≥",
+    "不少于": "≥",
+    "不低于": "≥",
+    "不小于": "≥",
+    "至少": "≥",
+    "达到": "≥",
+    "超过": ">",
+    "大于": ">",
+    "多于": ">",
+    "高于": ">",
+    "小于或等于": "≤",
+    "小于等于": "≤",
+    "不超过": "≤",
+    "不高于": "≤",
+    "不大于": "≤",
+    "不多于": "≤",
+    "控制在": "≤",
+    "少于": "<",
+    "低于": "<",
+    "小于": "<",
+    "等于": "=",
+    "为": "=",
+    "最多": "≤",
+    "至多": "≤",
+    "最高": "≤",
+    "最少": "≥",
+    "最低": "≥",
 }
 # 不得超过, 不应低于, 不宜超过 …: a prohibition turns "more than" into "at most".
 for _negation in ("不得", "不应", "不能", "不宜", "不可", "不应该", "严禁"):
@@ -124,18 +158,76 @@ class Target(NamedTuple):
 # Recognised grade scales: 优/良/中/差, 达成/部分达成/未达成, 合格/不合格 …
 GRADES = frozenset("优 优秀 良 中 差 合格 不合格 达标 未达标 达成 部分达成 未达成 A B C D".split())
 # Clear yes/no outcomes.
-YES_NO = frozenset("是 否 满足 不满足 完成 未完成 已完成 通过 未通过 有 无 符合 不符合 合规 按时完成 如期完成 全部完成".split())
+YES_NO = frozenset(
+    "是 否 满足 不满足 完成 未完成 已完成 通过 未通过 有 无 符合 不符合 合规 按时完成 如期完成 全部完成".split()
+)
 # A concrete action that either happened or did not: 完成项目终验, 通过验收, 建成平台.
-_OUTCOME_VERBS = ("完成", "通过", "实现", "建成", "上线", "按时", "如期", "按期", "取得", "获得", "形成", "出具",
-                  "印发", "制定", "编制", "开通", "部署", "交付", "提交", "签订", "发布", "投入使用", "验收")
+_OUTCOME_VERBS = (
+    "完成",
+    "通过",
+    "实现",
+    "建成",
+    "上线",
+    "按时",
+    "如期",
+    "按期",
+    "取得",
+    "获得",
+    "形成",
+    "出具",
+    "印发",
+    "制定",
+    "编制",
+    "开通",
+    "部署",
+    "交付",
+    "提交",
+    "签订",
+    "发布",
+    "投入使用",
+    "验收",
+)
 # Something that must not happen: 无明显影响, 无重大安全事故, 未发生数据泄露, 零投诉.
 _NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零", "不增加", "不降低", "不减少", "不下降", "不超过上年", "不低于上年")
 # Targets that start by promising effect without a measure: 有效减轻, 高效.
 _VAGUE_STARTS = ("有效", "高效")
 # Words that make a target unmeasurable on their own.
-VAGUE_WORDS = ("明显", "显著", "进一步", "稳步", "稳中有升", "持续", "逐步", "不断", "大幅", "减轻", "较快", "较好", "较高",
-               "较大", "较强", "良好", "一定程度", "有所", "基本", "充分", "积极", "切实", "得到提升",
-               "得到改善", "提升", "提高", "改善", "增强", "加强", "优化", "降低", "减少", "增加", "好转")
+VAGUE_WORDS = (
+    "明显",
+    "显著",
+    "进一步",
+    "稳步",
+    "稳中有升",
+    "持续",
+    "逐步",
+    "不断",
+    "大幅",
+    "减轻",
+    "较快",
+    "较好",
+    "较高",
+    "较大",
+    "较强",
+    "良好",
+    "一定程度",
+    "有所",
+    "基本",
+    "充分",
+    "积极",
+    "切实",
+    "得到提升",
+    "得到改善",
+    "提升",
+    "提高",
+    "改善",
+    "增强",
+    "加强",
+    "优化",
+    "降低",
+    "减少",
+    "增加",
+    "好转",
+)
 _GRADE_PREFIXES = ("达到", "评价为", "等级为", "评级为", "获评", "为")
 _GRADE_SUFFIXES = ("等级", "等次", "级", "档")
 
@@ -174,8 +266,12 @@ def parse_target(text: str) -> Target:
             continue
         stated = bool(comparison_word or after_word)
         # A word after the number decides: 控制在90%以上 is at least 90%.
-        comparison = (_WORDS_AFTER.get(after_word) or _SYMBOLS.get(comparison_word or "")
-                      or _WORDS_BEFORE.get(comparison_word or "") or "=")
+        comparison = (
+            _WORDS_AFTER.get(after_word)
+            or _SYMBOLS.get(comparison_word or "")
+            or _WORDS_BEFORE.get(comparison_word or "")
+            or "="
+        )
         number = match.group("number")
         value = float(number.replace(",", "")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
         sign = match.group("sign")
@@ -183,16 +279,20 @@ def parse_target(text: str) -> Target:
         if bounds and between == "×" and not comparison_word:
             # 7×24小时: the product is the quantity.
             first = bounds[-1]
-            bounds[-1] = first._replace(value=first.value * value, number=f"{first.number}×{number}",
-                                        unit=unit or first.unit)
+            bounds[-1] = first._replace(
+                value=first.value * value, number=f"{first.number}×{number}", unit=unit or first.unit
+            )
             spans[-1] = (spans[-1][0], end)
             previous_end = end
             continue
         # ``95%-100%``, ``5~10个``, ``5至10个``: one target, from the first number to
         # the second. A minus sign right after the previous number joins a range; it
         # does not negate.
-        joins_range = bool(bounds) and not comparison_word and (
-            (sign is not None and between == "") or (sign is None and between in _RANGE_JOINERS))
+        joins_range = (
+            bool(bounds)
+            and not comparison_word
+            and ((sign is not None and between == "") or (sign is None and between in _RANGE_JOINERS))
+        )
         if sign and not joins_range:
             value = -value
         if joins_range:
@@ -203,8 +303,9 @@ def parse_target(text: str) -> Target:
             sign = None
         subject = masked[previous_end:start].strip(" " + STRAY_PUNCTUATION + "或和及与")
         multiplier = match.group("multiplier") or ""
-        bounds.append(Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated,
-                            joins_range))
+        bounds.append(
+            Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated, joins_range)
+        )
         spans.append((start, end))
         previous_end = end
     leftover = _leftover(masked, spans)
@@ -212,7 +313,7 @@ def parse_target(text: str) -> Target:
     brackets = [match.span() for match in _BRACKETED.finditer(masked)]
     inside = [any(start <= begin < stop for start, stop in brackets) for begin, _ in spans]
     if brackets and not all(inside):
-        bounds = [bound for bound, bracketed in zip(bounds, inside) if not bracketed]
+        bounds = [bound for bound, bracketed in zip(bounds, inside, strict=False) if not bracketed]
         range_pairs = sum(1 for bound in bounds if bound.in_range and bound.comparison == "≤")
     packed = len(bounds) - range_pairs > 1
     kind = "quantitative" if bounds else _qualitative_kind(normalized)
@@ -225,7 +326,7 @@ def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
     bracketed = _BRACKETED.match(text, position)
     if bracketed and is_unit(bracketed.group()[1:-1]):
         return _after_word(text, bracketed.group()[1:-1], bracketed.end())  # ≥2（项）
-    if text[position:position + 1] in ("%", "‰"):
+    if text[position : position + 1] in ("%", "‰"):
         unit = text[position]
     else:
         latin = _LATIN_UNIT_AT.match(text, position)
@@ -233,8 +334,8 @@ def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
             unit = latin.group()
         else:
             for length in range(_LONGEST_UNIT, 0, -1):
-                if text[position:position + length] in _CJK_UNIT_SET:
-                    unit = text[position:position + length]
+                if text[position : position + length] in _CJK_UNIT_SET:
+                    unit = text[position : position + length]
                     break
     return _after_word(text, unit, position + len(unit))
 
@@ -258,8 +359,9 @@ def _comparison_before(text: str, position: int, floor: int) -> tuple[str | None
     return None, position
 
 
-def _is_label(text: str, match: re.Match[str], comparison_word: str | None, unit: str, after_word: str,
-              end: int) -> bool:
+def _is_label(
+    text: str, match: re.Match[str], comparison_word: str | None, unit: str, after_word: str, end: int
+) -> bool:
     """``12345热线``, ``IPv6``, ``5G``: a number that names something, not a quantity."""
     if comparison_word or after_word:
         return False
@@ -272,7 +374,7 @@ def _is_label(text: str, match: re.Match[str], comparison_word: str | None, unit
     after = text[end] if end < len(text) else ""
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1 and unit.upper() in "GDK":
         return True  # 5G, 3D, 4K
-    if after in _RANGE_JOINERS and text[end + 1:end + 2].isdigit():
+    if after in _RANGE_JOINERS and text[end + 1 : end + 2].isdigit():
         return False  # the first number of 5至10个
     # A bare number glued to Chinese text that is not a unit: 12345热线, 3号楼.
     return not unit and not match.group("multiplier") and bool(after) and "\u4e00" <= after <= "\u9fff"
@@ -293,8 +395,8 @@ def _qualitative_kind(normalized: str) -> str:
         return "qualitative"
     core = text
     for prefix in _GRADE_PREFIXES:
-        if core.startswith(prefix) and core[len(prefix):]:
-            core = core[len(prefix):]
+        if core.startswith(prefix) and core[len(prefix) :]:
+            core = core[len(prefix) :]
             break
     for suffix in _GRADE_SUFFIXES:
         if core.endswith(suffix) and core[: -len(suffix)]:
@@ -316,8 +418,27 @@ def _qualitative_kind(normalized: str) -> str:
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
 # A name that counts things carries its unit: 系统用户数, 共享目录数, 服务重点企业数量.
 # So does a ratio or a score without a dimension: 机房PUE值, 满意度指数, 省级考核得分.
-_COUNT_ENDINGS = ("数", "数量", "个数", "次数", "人数", "件数", "户数", "家数", "得分", "分数", "评分", "总数", "总量",
-                  "值", "系数", "指数", "比", "比值", "倍数")
+_COUNT_ENDINGS = (
+    "数",
+    "数量",
+    "个数",
+    "次数",
+    "人数",
+    "件数",
+    "户数",
+    "家数",
+    "得分",
+    "分数",
+    "评分",
+    "总数",
+    "总量",
+    "值",
+    "系数",
+    "指数",
+    "比",
+    "比值",
+    "倍数",
+)
 
 
 def name_unit(name: str) -> str | None:
@@ -340,8 +461,7 @@ def is_unit(text: str) -> bool:
 def _is_simple_unit(text: str) -> bool:
     if text[:1] in ("万", "亿", "千", "百") and len(text) > 1 and text[1:] in _CJK_UNIT_SET:
         return True  # 万元, 万人次, 千瓦 is listed itself
-    return (text in PERCENT_UNITS or text in _CJK_UNIT_SET or text == "‰"
-            or re.fullmatch(_LATIN_UNIT, text) is not None)
+    return text in PERCENT_UNITS or text in _CJK_UNIT_SET or text == "‰" or re.fullmatch(_LATIN_UNIT, text) is not None
 
 
 @lru_cache(maxsize=4096)

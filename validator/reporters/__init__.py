@@ -18,8 +18,9 @@ from validator.linter import LintResult
 
 
 class Reporter(Protocol):
-    def __call__(self, result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-                 err: TextIO | None = None) -> None: ...
+    def __call__(
+        self, result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None
+    ) -> None: ...
 
 
 REPORTER_MODULES: dict[str, str] = {

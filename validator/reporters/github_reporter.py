@@ -85,15 +85,16 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
     if diagnostics:
         lines += [render("report.table_header", {}, lang), "|---|---|---|---|---|---|"]
         # Room for the closing note however many problems it names.
-        note_room = _size(render("report.summary_truncated", {"count": counted("problem", len(diagnostics))},
-                                 lang)) + 2
+        note_room = _size(render("report.summary_truncated", {"count": counted("problem", len(diagnostics))}, lang)) + 2
         size = sum(_size(line) for line in lines) + note_room
         left_out = 0
         for index, diagnostic in enumerate(diagnostics):
             severity = render(f"report.severity_{diagnostic.severity.value}", {}, lang)
-            row = (f"| {markdown_text(relative_path(diagnostic.path, result.root))} | {diagnostic.span.line} "
-                   f"| {diagnostic.span.column} | {diagnostic.code} `{diagnostic.rule}` | {severity} "
-                   f"| {markdown_text(diagnostic.message(lang))} |")
+            row = (
+                f"| {markdown_text(relative_path(diagnostic.path, result.root))} | {diagnostic.span.line} "
+                f"| {diagnostic.span.column} | {diagnostic.code} `{diagnostic.rule}` | {severity} "
+                f"| {markdown_text(diagnostic.message(lang))} |"
+            )
             size += _size(row)
             if size > SUMMARY_LIMIT:
                 left_out = len(diagnostics) - index
@@ -105,8 +106,7 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         out.write(annotation(diagnostic, result.root, lang) + "\n")
     text = io.StringIO()

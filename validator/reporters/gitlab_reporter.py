@@ -38,9 +38,10 @@ def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dic
     }
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
-    issues = [_issue(diagnostic, occurrence, result.root, lang)
-              for diagnostic, occurrence in numbered(result.diagnostics, result.root)]
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+    issues = [
+        _issue(diagnostic, occurrence, result.root, lang)
+        for diagnostic, occurrence in numbered(result.diagnostics, result.root)
+    ]
     json.dump(issues, out, ensure_ascii=False, indent=2)
     out.write("\n")

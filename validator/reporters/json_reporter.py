@@ -17,7 +17,6 @@ from typing import Any, TextIO
 from validator import __version__
 from validator.diagnostics import Diagnostic, Related
 from validator.linter import LintResult
-from validator.messages import render
 from validator.reporters.summary import count
 
 FORMAT_VERSION = 1
@@ -48,8 +47,7 @@ def _related_to_dict(path: str, related: Related) -> dict[str, Any]:
     return place
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     document = {
         "version": FORMAT_VERSION,
         "tool": {"name": "goals-lint", "version": __version__},
@@ -57,7 +55,9 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
         "summary": count(result),
         "diagnostics": [diagnostic_to_dict(diagnostic, lang) for diagnostic in result.diagnostics],
         "suppressed": result.suppressed,
-        "baseline": None if result.baseline_path is None else {
+        "baseline": None
+        if result.baseline_path is None
+        else {
             "path": result.baseline_path,
             "hidden": result.hidden_by_baseline,
             "stale_entries": result.stale_baseline_entries,

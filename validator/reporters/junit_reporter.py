@@ -28,26 +28,35 @@ def _clean(text: str) -> str:
 
 def _line(shown_path: str, diagnostic: Diagnostic, message: str) -> str:
     span = diagnostic.span
-    return (f"{shown_path}:{span.line}:{span.column}: {diagnostic.code} {message} "
-            f"[{diagnostic.rule}] ({diagnostic.severity.value})")
+    return (
+        f"{shown_path}:{span.line}:{span.column}: {diagnostic.code} {message} "
+        f"[{diagnostic.rule}] ({diagnostic.severity.value})"
+    )
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}  # as the exit code
     by_path: dict[str, list[Diagnostic]] = {path: [] for path in result.paths}
     for diagnostic in result.diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    failing_files = sum(1 for diagnostics in by_path.values()
-                        if any(diagnostic.severity in failing for diagnostic in diagnostics))
-    suites = ElementTree.Element("testsuites", name="goals-lint", tests=str(len(by_path)),
-                                 failures=str(failing_files), errors="0")
-    suite = ElementTree.SubElement(suites, "testsuite", name="goals-lint", tests=str(len(by_path)),
-                                   failures=str(failing_files), errors="0", skipped="0")
+    failing_files = sum(
+        1 for diagnostics in by_path.values() if any(diagnostic.severity in failing for diagnostic in diagnostics)
+    )
+    suites = ElementTree.Element(
+        "testsuites", name="goals-lint", tests=str(len(by_path)), failures=str(failing_files), errors="0"
+    )
+    suite = ElementTree.SubElement(
+        suites,
+        "testsuite",
+        name="goals-lint",
+        tests=str(len(by_path)),
+        failures=str(failing_files),
+        errors="0",
+        skipped="0",
+    )
     for path, diagnostics in by_path.items():
         shown_path = _clean(relative_path(path, result.root))
-        case = ElementTree.SubElement(suite, "testcase", classname="goals-lint", name=shown_path,
-                                      file=shown_path)
+        case = ElementTree.SubElement(suite, "testcase", classname="goals-lint", name=shown_path, file=shown_path)
         passing = []
         for diagnostic in diagnostics:
             message = _clean(one_line(diagnostic.message(lang)))
@@ -56,7 +65,9 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
                 continue
             span = diagnostic.span
             failure = ElementTree.SubElement(
-                case, "failure", type=f"{diagnostic.code} {diagnostic.rule}",
+                case,
+                "failure",
+                type=f"{diagnostic.code} {diagnostic.rule}",
                 message=f"{span.line}:{span.column}: {message}",
             )
             failure.text = _line(shown_path, diagnostic, message)

@@ -66,8 +66,7 @@ def artifact_location(path: str, root: str) -> dict[str, Any]:
 
 
 def _region(span: Any) -> dict[str, int]:
-    return {"startLine": span.line, "startColumn": span.column,
-            "endLine": span.end_line, "endColumn": span.end_column}
+    return {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": span.end_column}
 
 
 def fingerprint(diagnostic: Diagnostic, root: str, occurrence: int) -> str:
@@ -89,8 +88,9 @@ def _fingerprint_key(diagnostic: Diagnostic, root: str) -> tuple[str, ...]:
     # the message (duplicate-indicator's "indicator 3"), both shift when one is inserted.
     positional = {name for name in diagnostic.params if name.endswith("_seq")}
     if positional:
-        diagnostic = diagnostic._replace(params={name: value for name, value in diagnostic.params.items()
-                                                 if name not in positional})
+        diagnostic = diagnostic._replace(
+            params={name: value for name, value in diagnostic.params.items() if name not in positional}
+        )
     key = key_of(diagnostic, root)
     return key._replace(pointer=_INDICATOR_INDEX.sub("/indicators/*", key.pointer))
 
@@ -106,31 +106,40 @@ def numbered(diagnostics: list[Diagnostic], root: str) -> list[tuple[Diagnostic,
     return numbered_list
 
 
-def _result(diagnostic: Diagnostic, occurrence: int, rule_index: dict[str, int], root: str,
-            lang: str) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, occurrence: int, rule_index: dict[str, int], root: str, lang: str
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index[diagnostic.code],
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message(lang)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": artifact_location(diagnostic.path, root),
-            "region": _region(diagnostic.span),
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(diagnostic.path, root),
+                    "region": _region(diagnostic.span),
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_NAME: fingerprint(diagnostic, root, occurrence)},
         "properties": {"pointer": diagnostic.pointer, "rule": diagnostic.rule, "messageId": diagnostic.message_id},
     }
     if diagnostic.related:
-        result["relatedLocations"] = [_related(number, other, root)
-                                      for number, other in enumerate(diagnostic.related, 1)]
+        result["relatedLocations"] = [
+            _related(number, other, root) for number, other in enumerate(diagnostic.related, 1)
+        ]
     return result
 
 
 def _related(number: int, related: Related, root: str) -> dict[str, Any]:
-    return {"id": number, "physicalLocation": {
-        "artifactLocation": artifact_location(related.path, root),
-        "region": _region(related.span),
-    }}
+    return {
+        "id": number,
+        "physicalLocation": {
+            "artifactLocation": artifact_location(related.path, root),
+            "region": _region(related.span),
+        },
+    }
 
 
 def build_log(result: LintResult, lang: str) -> dict[str, Any]:
@@ -138,34 +147,39 @@ def build_log(result: LintResult, lang: str) -> dict[str, Any]:
     root = result.root
     root_uri = "file://" + quote(root.replace("\\", "/").rstrip("/") + "/")
     if not root_uri.startswith("file:///"):
-        root_uri = "file:///" + root_uri[len("file://"):]  # a Windows drive path
+        root_uri = "file:///" + root_uri[len("file://") :]  # a Windows drive path
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "goals-lint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [_rule_descriptor(rule, lang) for rule in RULES],
-            }},
-            "invocations": [{"executionSuccessful": True}],
-            "originalUriBaseIds": {ROOT_ID: {"uri": root_uri}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(diagnostic, occurrence, rule_index, root, lang)
-                        for diagnostic, occurrence in numbered(result.diagnostics, root)],
-            "properties": {
-                "filesChecked": result.files_checked,
-                "suppressed": result.suppressed,
-                "hiddenByBaseline": result.hidden_by_baseline,
-                "staleBaselineEntries": result.stale_baseline_entries,
-            },
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "goals-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule_descriptor(rule, lang) for rule in RULES],
+                    }
+                },
+                "invocations": [{"executionSuccessful": True}],
+                "originalUriBaseIds": {ROOT_ID: {"uri": root_uri}},
+                "columnKind": "unicodeCodePoints",
+                "results": [
+                    _result(diagnostic, occurrence, rule_index, root, lang)
+                    for diagnostic, occurrence in numbered(result.diagnostics, root)
+                ],
+                "properties": {
+                    "filesChecked": result.files_checked,
+                    "suppressed": result.suppressed,
+                    "hiddenByBaseline": result.hidden_by_baseline,
+                    "staleBaselineEntries": result.stale_baseline_entries,
+                },
+            }
+        ],
     }
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     log = build_log(result, lang)
     json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")

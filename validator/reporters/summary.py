@@ -7,7 +7,7 @@ from validator.linter import LintResult
 
 
 def count(result: LintResult) -> dict[str, int]:
-    by_severity = {severity: 0 for severity in Severity}
+    by_severity = dict.fromkeys(Severity, 0)
     for diagnostic in result.diagnostics:
         by_severity[diagnostic.severity] += 1
     return {

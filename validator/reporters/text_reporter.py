@@ -26,14 +26,14 @@ def one_line(text: str) -> str:
     return _LINE_BREAKING.sub(lambda match: _ESCAPES.get(match.group(), f"\\u{ord(match.group()):04x}"), text)
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
-           err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
         message = one_line(diagnostic.message(lang))
         # A file name can hold a newline or an escape sequence too (`goals/new\nline.yaml`).
-        out.write(f"{one_line(diagnostic.path)}:{span.line}:{span.column}: {diagnostic.code} {message} "
-                  f"[{diagnostic.rule}]\n")
+        out.write(
+            f"{one_line(diagnostic.path)}:{span.line}:{span.column}: {diagnostic.code} {message} [{diagnostic.rule}]\n"
+        )
     counts = count(result)
     files = counted("file", result.files_checked)
     if result.diagnostics:
@@ -49,7 +49,8 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False,
         summary = render("summary.clean", {"files": files}, lang)
     if result.hidden_by_baseline:
         hidden_id = "baseline.hidden_one" if result.hidden_by_baseline == 1 else "baseline.hidden"
-        hidden = render(hidden_id, {"path": one_line(result.baseline_path or ""),
-                                    "count": result.hidden_by_baseline}, lang)
+        hidden = render(
+            hidden_id, {"path": one_line(result.baseline_path or ""), "count": result.hidden_by_baseline}, lang
+        )
         summary += _SENTENCE_GAP[lang] + hidden
     out.write(summary + "\n")

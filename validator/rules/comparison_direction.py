@@ -67,30 +67,110 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem, Severity
 from validator.rule import Rule
 from validator.targets import comparison_key, name_core, parse_target
 
 HIGHER_IS_BETTER = (
-    "可用率", "运行率", "在线率", "合格率", "通过率", "接通率", "满意度", "满意率", "完成率", "完成度", "覆盖率",
-    "准确率", "正确率", "及时率", "成功率", "解答率", "办结率", "达标率", "知晓率", "到位率", "执行率", "办理率",
-    "回访率", "响应率", "利用率", "上线率", "好评率", "节约率", "节省率", "降低率", "下降率", "减少率",
-    "压缩率", "处置率", "解决率", "受理率", "共享率", "采纳率",
+    "可用率",
+    "运行率",
+    "在线率",
+    "合格率",
+    "通过率",
+    "接通率",
+    "满意度",
+    "满意率",
+    "完成率",
+    "完成度",
+    "覆盖率",
+    "准确率",
+    "正确率",
+    "及时率",
+    "成功率",
+    "解答率",
+    "办结率",
+    "达标率",
+    "知晓率",
+    "到位率",
+    "执行率",
+    "办理率",
+    "回访率",
+    "响应率",
+    "利用率",
+    "上线率",
+    "好评率",
+    "节约率",
+    "节省率",
+    "降低率",
+    "下降率",
+    "减少率",
+    "压缩率",
+    "处置率",
+    "解决率",
+    "受理率",
+    "共享率",
+    "采纳率",
 )
 LOWER_IS_BETTER = (
-    "响应时间", "处理时间", "恢复时间", "等待时间", "办理时间", "办理时限", "中断时间", "故障时间", "耗时",
+    "响应时间",
+    "处理时间",
+    "恢复时间",
+    "等待时间",
+    "办理时间",
+    "办理时限",
+    "中断时间",
+    "故障时间",
+    "耗时",
     # 时长 alone can go either way (培训时长, 在线服务时长 should be long).
-    "办理时长", "等待时长", "排队时长", "处理时长", "响应时长", "审批时长", "办结时长",
-    "时延", "延迟", "延时", "差错率", "错误率", "出错率", "故障率", "失败率", "投诉率", "投诉量", "丢包率", "误报率",
-    "漏报率", "返工率", "成本", "费用", "单价", "造价",
+    "办理时长",
+    "等待时长",
+    "排队时长",
+    "处理时长",
+    "响应时长",
+    "审批时长",
+    "办结时长",
+    "时延",
+    "延迟",
+    "延时",
+    "差错率",
+    "错误率",
+    "出错率",
+    "故障率",
+    "失败率",
+    "投诉率",
+    "投诉量",
+    "丢包率",
+    "误报率",
+    "漏报率",
+    "返工率",
+    "成本",
+    "费用",
+    "单价",
+    "造价",
 )
 _KEYWORD_SET = frozenset(HIGHER_IS_BETTER + LOWER_IS_BETTER)
 _KEYWORD_LENGTHS = sorted({len(keyword) for keyword in _KEYWORD_SET}, reverse=True)
 # A name that measures a change of something turns its direction round.
-CHANGE_VERBS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降", "缩短", "提高", "提升",
-                "增加", "增长")
+CHANGE_VERBS = (
+    "节约",
+    "节省",
+    "减少",
+    "降低",
+    "压缩",
+    "压减",
+    "减免",
+    "减轻",
+    "缩减",
+    "下降",
+    "缩短",
+    "提高",
+    "提升",
+    "增加",
+    "增长",
+)
 # Words that turn a head word round (不合格率, 无故障时间, 超期办结率).
 NEGATIONS = ("不予", "不", "无", "未", "非", "超期", "逾期")
 _UPPER_LIMITS = ("≤", "<")
@@ -121,8 +201,9 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
                 message_id = "rule.comparison_direction.lower_limit"
             else:
                 continue
-            yield Problem(f"/indicators/{index}/target", message_id,
-                          {"keyword": keyword, "target": indicator["target"]})
+            yield Problem(
+                f"/indicators/{index}/target", message_id, {"keyword": keyword, "target": indicator["target"]}
+            )
             break
 
 

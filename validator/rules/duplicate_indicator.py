@@ -78,17 +78,19 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import re
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem
 from validator.rule import Rule
-import re
-
 from validator.targets import Target, comparison_key, indicator_name_key, parse_target
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 # 同比增长5%, 较上年提高2个百分点: a change against last year is a standard phrase, not a sentence.
-_STOCK_WORDS = re.compile("同比|环比|较上年|比上年|较去年|比去年|上年|去年|增长|提高|提升|下降|降低|减少|增加|以上|以内|左右")
+_STOCK_WORDS = re.compile(
+    "同比|环比|较上年|比上年|较去年|比去年|上年|去年|增长|提高|提升|下降|降低|减少|增加|以上|以内|左右"
+)
 
 # A subject this long makes a sentence (系统用户总数 has 6).
 SENTENCE_MIN_CHARACTERS = 4
@@ -129,8 +131,12 @@ def _is_a_sentence(target: Target) -> bool:
 
 def _duplicate(indicators: list[dict[str, Any]], index: int, first: int, field: str) -> Problem:
     params = {"first_seq": indicators[first]["seq"], "first_name": indicators[first]["name"]}
-    return Problem(f"/indicators/{index}/{field}", f"rule.duplicate_indicator.{field}", params,
-                   related=(f"/indicators/{first}/{field}",))
+    return Problem(
+        f"/indicators/{index}/{field}",
+        f"rule.duplicate_indicator.{field}",
+        params,
+        related=(f"/indicators/{first}/{field}",),
+    )
 
 
 RULE = Rule(

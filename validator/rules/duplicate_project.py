@@ -55,7 +55,8 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from validator.diagnostics import Problem
 from validator.rule import Rule
@@ -74,8 +75,12 @@ def check(files: Sequence[Any]) -> Iterator[tuple[str, Problem]]:
         for goal in group if len(group) > 1 else ():
             other = group[1] if goal is group[0] else group[0]
             data = goal.data
-            params = {"other": other.path, "project": data["project"], "year": data["year"],
-                      "budget_unit": data["budget_unit"]}
+            params = {
+                "other": other.path,
+                "project": data["project"],
+                "year": data["year"],
+                "budget_unit": data["budget_unit"],
+            }
             yield goal.path, Problem("/project", "rule.duplicate_project", params, related=((other.path, "/project"),))
 
 

@@ -57,7 +57,8 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem, Severity
 from validator.rule import Rule
@@ -68,8 +69,11 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         target = parse_target(indicator["target"])
         if any(not bound.unit for bound in target.bounds) and not name_carries_unit(indicator["name"]):
-            yield Problem(f"/indicators/{index}/target", "rule.missing_unit",
-                          {"target": indicator["target"], "name": indicator["name"]})
+            yield Problem(
+                f"/indicators/{index}/target",
+                "rule.missing_unit",
+                {"target": indicator["target"], "name": indicator["name"]},
+            )
 
 
 RULE = Rule(

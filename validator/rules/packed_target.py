@@ -52,12 +52,12 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem, Severity
 from validator.rule import Rule
 from validator.targets import parse_target
-
 
 MAX_SHOWN = 5
 
@@ -67,10 +67,13 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
         target = parse_target(indicator["target"])
         if target.packed:
             shown = target.bounds[:MAX_SHOWN]  # enough to recognise the target; the count says the rest
-            values = "、".join(f"{bound.subject}{bound.comparison if bound.stated else ''}{bound.number}{bound.unit}"
-                              for bound in shown) + ("、…" if len(target.bounds) > MAX_SHOWN else "")
-            yield Problem(f"/indicators/{index}/target", "rule.packed_target",
-                          {"count": len(target.bounds), "values": values})
+            values = "、".join(
+                f"{bound.subject}{bound.comparison if bound.stated else ''}{bound.number}{bound.unit}"
+                for bound in shown
+            ) + ("、…" if len(target.bounds) > MAX_SHOWN else "")
+            yield Problem(
+                f"/indicators/{index}/target", "rule.packed_target", {"count": len(target.bounds), "values": values}
+            )
 
 
 RULE = Rule(

@@ -52,26 +52,48 @@ indicators:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem
 from validator.rule import Option, Rule
 from validator.rules.options import word_list
 from validator.targets import Bound, parse_target
 
-CHANGE_WORDS = ("增长率", "增长", "增幅", "增速", "增加", "提高", "提升", "降低", "下降", "减少", "同比", "环比",
-                "变化率", "变动", "偏差", "误差", "偏离")
+CHANGE_WORDS = (
+    "增长率",
+    "增长",
+    "增幅",
+    "增速",
+    "增加",
+    "提高",
+    "提升",
+    "降低",
+    "下降",
+    "减少",
+    "同比",
+    "环比",
+    "变化率",
+    "变动",
+    "偏差",
+    "误差",
+    "偏离",
+)
 
 
 def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         for bound in parse_target(indicator["target"]).percentages:
             message_id = _out_of_range(bound)
-            if message_id is None or bound.subject.endswith("的") or any(
-                    word in indicator["name"] or word in bound.subject for word in change_words):
+            if (
+                message_id is None
+                or bound.subject.endswith("的")
+                or any(word in indicator["name"] or word in bound.subject for word in change_words)
+            ):
                 continue  # 是上年的150%, 完成年度目标的120%: a multiple of something, not a share
-            yield Problem(f"/indicators/{index}/target", message_id,
-                          {"percentage": f"{bound.number}%", "name": indicator["name"]})
+            yield Problem(
+                f"/indicators/{index}/target", message_id, {"percentage": f"{bound.number}%", "name": indicator["name"]}
+            )
 
 
 def _out_of_range(bound: Bound) -> str | None:
@@ -94,6 +116,9 @@ RULE = Rule(
     },
     doc=__doc__,
     check=check,
-    options={"change-words": Option(CHANGE_WORDS, word_list,
-                                    "words in a name (or before the number) that mark a change, which may exceed 100%")},
+    options={
+        "change-words": Option(
+            CHANGE_WORDS, word_list, "words in a name (or before the number) that mark a change, which may exceed 100%"
+        )
+    },
 )

@@ -52,7 +52,8 @@ required = ["产出指标", "效益指标", "满意度指标"]
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem
 from validator.rule import Option, Rule
@@ -63,8 +64,12 @@ def check(data: dict[str, Any], required: tuple[str, ...] = ("产出指标", "�
     present = {indicator["category"] for indicator in data["indicators"]}
     for category in required:
         if category not in present:
-            yield Problem("/indicators", "rule.required_categories.missing",
-                          {"category": category, "required": "、".join(required)}, at_key=True)
+            yield Problem(
+                "/indicators",
+                "rule.required_categories.missing",
+                {"category": category, "required": "、".join(required)},
+                at_key=True,
+            )
 
 
 RULE = Rule(
@@ -77,6 +82,7 @@ RULE = Rule(
     },
     doc=__doc__,
     check=check,
-    options={"required": Option(("产出指标", "效益指标"), category_list,
-                                "first-level categories every project must have")},
+    options={
+        "required": Option(("产出指标", "效益指标"), category_list, "first-level categories every project must have")
+    },
 )

@@ -55,8 +55,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from validator.diagnostics import Problem
 from validator.loader import type_name
@@ -117,7 +118,8 @@ def valid_without_unknown_fields(data: Any) -> bool:
     if isinstance(indicators, list):
         trimmed["indicators"] = [
             {key: value for key, value in indicator.items() if key in known_indicator}
-            if isinstance(indicator, dict) else indicator
+            if isinstance(indicator, dict)
+            else indicator
             for indicator in indicators
         ]
     return _fast_validator().is_valid(trimmed)
@@ -277,8 +279,12 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         yield Problem(
             pointer,
             f"schema.{keyword}",
-            {"field": field, "title": title, "limit": error.validator_value,
-             "value": _shown(value, pointer, source_map)},
+            {
+                "field": field,
+                "title": title,
+                "limit": error.validator_value,
+                "value": _shown(value, pointer, source_map),
+            },
         )
         return
 

@@ -57,7 +57,8 @@ indicators:
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from validator.diagnostics import Problem, Severity
 from validator.rule import Rule

@@ -61,8 +61,9 @@ class CategoryNames:
     def notes(self) -> list[CategoryNote]:
         return list(self._notes.values())
 
-    def _standard(self, level: str, written: str, place: str, standard_names: tuple[str, ...],
-                  aliases: dict[str, str]) -> str | None:
+    def _standard(
+        self, level: str, written: str, place: str, standard_names: tuple[str, ...], aliases: dict[str, str]
+    ) -> str | None:
         # Spaces inside a category are extraction noise: the name is one word from a fixed list.
         name = _WHITESPACE.sub("", written)
         if name in standard_names:

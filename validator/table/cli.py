@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-from typing import Any, Sequence, TextIO
+from collections.abc import Sequence
+from typing import Any, TextIO
 
 from validator.messages import LANGUAGES, counted, language_from_environment, ref, render
 
@@ -33,7 +34,7 @@ def _cannot_write(path: str, error: OSError) -> Exception:
 
 
 def _counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
-    """"1 project" / "2 projects" in English, the number alone in Chinese (like ``counted``)."""
+    """ "1 project" / "2 projects" in English, the number alone in Chinese (like ``counted``)."""
     return ref(f"table.count_{noun}" if number == 1 else f"table.count_{noun}s", n=number)
 
 
@@ -66,14 +67,20 @@ class _Printer:
 
 
 def _import_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="goals-lint import",
-                     description="Import a published performance-goal table into goal files (one per project).")
+    parser = _Parser(
+        prog="goals-lint import",
+        description="Import a published performance-goal table into goal files (one per project).",
+    )
     parser.add_argument("source", metavar="SOURCE", help="the table: .txt (PDF text), .csv or .xlsx")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the goal files")
     parser.add_argument("--force", action="store_true", help="overwrite goal files that exist")
     parser.add_argument("--year", type=int, help="budget year (default: from the table's title)")
-    parser.add_argument("--from", dest="source_format", choices=sorted(set(SOURCE_FORMATS.values())),
-                        help="source format (default: from the file name)")
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=sorted(set(SOURCE_FORMATS.values())),
+        help="source format (default: from the file name)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="message language")
     return parser
 
@@ -125,8 +132,13 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     if args.year is None:
         for project in projects:
             if not minimum <= project.year <= maximum:
-                raise _usage_error("table.title_year_out_of_range", path=args.source, year=project.year,
-                                   minimum=minimum, maximum=maximum)
+                raise _usage_error(
+                    "table.title_year_out_of_range",
+                    path=args.source,
+                    year=project.year,
+                    minimum=minimum,
+                    maximum=maximum,
+                )
 
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise _usage_error("table.out_not_a_folder", path=args.out)
@@ -159,8 +171,13 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     for path, _ in files:
         printer.result("table.wrote", path=path.replace(os.sep, "/"))
     for note in names.notes():
-        printer.problem(f"{args.source}:{note.first_place}", f"table.{note.level}_mapped",
-                        original=note.original, standard=note.standard, count=_counted("time", note.count))
+        printer.problem(
+            f"{args.source}:{note.first_place}",
+            f"table.{note.level}_mapped",
+            original=note.original,
+            standard=note.standard,
+            count=_counted("time", note.count),
+        )
     printer.result("table.imported", count=_counted("project", len(planned)), source=args.source, out=args.out)
     return EXIT_OK
 
@@ -202,8 +219,9 @@ def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -
 def _export_parser() -> argparse.ArgumentParser:
     from validator.table.export import FORMATS
 
-    parser = _Parser(prog="goals-lint export",
-                     description="Write the published performance-goal table from goal files.")
+    parser = _Parser(
+        prog="goals-lint export", description="Write the published performance-goal table from goal files."
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="goal files or folders")
     parser.add_argument("--to", choices=FORMATS, help="output format (default: from --output's suffix)")
     parser.add_argument("--output", required=True, metavar="FILE", help="the table to write")
@@ -242,11 +260,15 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
         problems = [(problem.span, problem.message_id, problem.params) for problem in goal_file.problems]
         if goal_file.readable:
             source_map = goal_file.source_map
-            problems += [(source_map.span(problem.pointer, problem.at_key), problem.message_id, problem.params)
-                         for problem in schema_rule.check(goal_file.data, source_map)]
+            problems += [
+                (source_map.span(problem.pointer, problem.at_key), problem.message_id, problem.params)
+                for problem in schema_rule.check(goal_file.data, source_map)
+            ]
             if not problems:
-                problems += [(source_map.span(problem.pointer), problem.message_id, problem.params)
-                             for problem in unexportable(goal_file.data)]
+                problems += [
+                    (source_map.span(problem.pointer), problem.message_id, problem.params)
+                    for problem in unexportable(goal_file.data)
+                ]
         if problems:
             rejected += 1
             for span, message_id, params in problems:

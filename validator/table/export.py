@@ -18,7 +18,8 @@ import html
 import io
 import os
 import tempfile
-from typing import Any, Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Problem
 from validator.output_files import resolve_output
@@ -61,8 +62,13 @@ def unexportable(goal: dict[str, Any]) -> Iterator[Problem]:
 
 
 def row_cells(goal: dict[str, Any], indicator_separator: str) -> list[str]:
-    return [goal["department"], goal["budget_unit"], goal["project"], goal["objective"],
-            indicator_separator.join(indicator_text(goal["indicators"]))]
+    return [
+        goal["department"],
+        goal["budget_unit"],
+        goal["project"],
+        goal["objective"],
+        indicator_separator.join(indicator_text(goal["indicators"])),
+    ]
 
 
 def write_table(groups: list[Group], to: str, output: str) -> None:
@@ -118,8 +124,12 @@ def _html(groups: list[Group]) -> bytes:
         return html.escape(text, quote=True).replace("\n", "<br>")
 
     title = cell(groups[0].title) if groups else ""
-    parts = ["<!DOCTYPE html>", '<html lang="zh-CN">',
-             f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>', "<body>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        f'<head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head>',
+        "<body>",
+    ]
     for group in groups:
         parts.append(f"<h2>{cell(group.title)}</h2>")
         parts.append("<table>")

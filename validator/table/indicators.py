@@ -10,7 +10,7 @@ each indicator — so ``…400个。。`` is the target ``…400个。`` and its
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from validator.table.categories import CategoryNames
 from validator.table.model import Indicator, TableProblem, shortened
@@ -24,8 +24,9 @@ _TARGET_LABEL = re.compile(r"[，,][ \t\u3000]*(?:年度)?指标值[ \t\u3000]*[
 _END = "。"
 
 
-def parse_indicators(text: str, place_of: Callable[[int], str], names: CategoryNames,
-                     problems: list[TableProblem]) -> list[Indicator]:
+def parse_indicators(
+    text: str, place_of: Callable[[int], str], names: CategoryNames, problems: list[TableProblem]
+) -> list[Indicator]:
     """The indicators of one cell; what cannot be read goes to ``problems``.
 
     ``place_of(offset)`` says where a character of ``text`` stands in the source (a
@@ -39,7 +40,7 @@ def parse_indicators(text: str, place_of: Callable[[int], str], names: CategoryN
     if leading:
         problems.append(TableProblem(place_of(0), "table.text_before_indicators", {"text": shortened(leading)}))
     indicators = []
-    for start, end in zip(starts, starts[1:] + [len(text)]):
+    for start, end in zip(starts, starts[1:] + [len(text)], strict=False):
         indicator = _parse_one(text[start:end], place_of(start), names, problems)
         if indicator is not None:
             indicators.append(indicator)
@@ -54,9 +55,9 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
     if head is None or label is None:
         problems.append(TableProblem(place, "table.indicator_unreadable", {"text": shown}))
         return None
-    name = body[head.end(): label.start()]
+    name = body[head.end() : label.start()]
     # Spaces at the very end of a cell are layout; spaces before the `。` are the target's.
-    target = body[label.end():].rstrip(" \t\u3000")
+    target = body[label.end() :].rstrip(" \t\u3000")
     if target.endswith(_END):
         target = target[: -len(_END)]
     if _TARGET_LABEL.search(target):
@@ -65,7 +66,9 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
         return None
     category = names.category(head["category"], place)
     if category is None:
-        problems.append(TableProblem(place, "table.unknown_category", {"category": shortened(head["category"].strip())}))
+        problems.append(
+            TableProblem(place, "table.unknown_category", {"category": shortened(head["category"].strip())})
+        )
         return None
     return Indicator(int(head.group(1)), category, name, target)
 
@@ -73,6 +76,5 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
 def indicator_text(indicators: Sequence[dict]) -> list[str]:
     """Each indicator of a goal file as the published table writes it."""
     return [
-        f"{item['seq']}、{item['category']}：{item['name']}，年度指标值：{item['target']}{_END}"
-        for item in indicators
+        f"{item['seq']}、{item['category']}：{item['name']}，年度指标值：{item['target']}{_END}" for item in indicators
     ]

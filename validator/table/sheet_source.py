@@ -56,8 +56,9 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 # What a spreadsheet shows for a formula that failed; saved as text in CSV.
-ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-                          "#GETTING_DATA", "#SPILL!", "#CALC!"})
+ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)
 
 
 class Cell(NamedTuple):
@@ -84,8 +85,12 @@ def csv_rows(text: str) -> list[list[Cell]]:
     """The cells of a CSV file's text."""
     rows = []
     for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-        rows.append([Cell(value, f"{column_letter(index)}{row_number}", value.strip() in ERROR_VALUES)
-                     for index, value in enumerate(row)])
+        rows.append(
+            [
+                Cell(value, f"{column_letter(index)}{row_number}", value.strip() in ERROR_VALUES)
+                for index, value in enumerate(row)
+            ]
+        )
     return rows
 
 
@@ -215,8 +220,9 @@ def _unreadable_cells(cells: list[Cell], problems: list[TableProblem]) -> bool:
     return len(problems) > count_before
 
 
-def _wide_row(row: list[Cell], columns: dict[str, int], year: int | None, names: CategoryNames,
-              problems: list[TableProblem]) -> Project | None:
+def _wide_row(
+    row: list[Cell], columns: dict[str, int], year: int | None, names: CategoryNames, problems: list[TableProblem]
+) -> Project | None:
     cells = {field: _cell(row, columns, field) for field in WIDE_COLUMNS}
     unreadable = _unreadable_cells(list(cells.values()), problems)
     missing = [field for field in WIDE_COLUMNS if not cells[field].text.strip()]
@@ -229,8 +235,15 @@ def _wide_row(row: list[Cell], columns: dict[str, int], year: int | None, names:
     indicators = parse_indicators(indicator_cell.text, lambda _offset: indicator_cell.place, names, problems)
     if len(problems) > count_before:
         return None
-    return Project(cells["department"].text, cells["budget_unit"].text, cells["project"].text,
-                   cells["objective"].text, tuple(indicators), year, row[columns["project"]].place)
+    return Project(
+        cells["department"].text,
+        cells["budget_unit"].text,
+        cells["project"].text,
+        cells["objective"].text,
+        tuple(indicators),
+        year,
+        row[columns["project"]].place,
+    )
 
 
 class _TallReader:
@@ -258,7 +271,9 @@ class _TallReader:
         if any(cell.text.strip() for cell in project_cells):
             empty = [field for field in PROJECT_COLUMNS if not cells[field].text.strip()]
             for field in empty:
-                self.problems.append(TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]}))
+                self.problems.append(
+                    TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]})
+                )
             key = tuple(cell.text for cell in project_cells)
             if empty or self.current is None or key != self._key():
                 self.finish()
@@ -286,19 +301,31 @@ class _TallReader:
         if category_cell.text.strip():
             self.category = self.names.category(category_cell.text, category_cell.place)
             if self.category is None:
-                self.problems.append(TableProblem(category_cell.place, "table.unknown_category",
-                                                  {"category": shortened(category_cell.text.strip())}))
+                self.problems.append(
+                    TableProblem(
+                        category_cell.place,
+                        "table.unknown_category",
+                        {"category": shortened(category_cell.text.strip())},
+                    )
+                )
             self.subcategory = None
         elif self.category is None:
             self.problems.append(TableProblem(category_cell.place, "table.missing_cell", {"column": "一级指标"}))
         if subcategory_cell is not None and subcategory_cell.text.strip():
             self.subcategory = self.names.subcategory(subcategory_cell.text, subcategory_cell.place)
             if self.subcategory is None:
-                self.problems.append(TableProblem(subcategory_cell.place, "table.unknown_subcategory",
-                                                  {"subcategory": shortened(subcategory_cell.text.strip())}))
+                self.problems.append(
+                    TableProblem(
+                        subcategory_cell.place,
+                        "table.unknown_subcategory",
+                        {"subcategory": shortened(subcategory_cell.text.strip())},
+                    )
+                )
         for field in ("name", "value"):
             if not cells[field].text.strip():
-                self.problems.append(TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]}))
+                self.problems.append(
+                    TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]})
+                )
         seq = len(self.current.indicators) + 1 if self.current is not None else 1
         if "seq" in cells:
             written = cells["seq"].text.strip()

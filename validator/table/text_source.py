@@ -46,8 +46,28 @@ INDICATOR_START = re.compile(r"[ \t\u3000]*\d+[ \t\u3000]*、[^：:，。]{0,20}
 NAME_COLUMN_WIDTH = 22  # 主管部门, 预算单位: 11 characters
 PROJECT_COLUMN_WIDTH = 28  # 项目名称: 13 characters, with room for digits
 MAX_PROJECT_LINES = 6
-ORGANISATION_ENDINGS = ("局", "中心", "办公室", "委员会", "委", "厅", "院", "所", "站", "队", "馆",
-                        "处", "会", "部", "社", "校", "室", "署", "公司", "集团")
+ORGANISATION_ENDINGS = (
+    "局",
+    "中心",
+    "办公室",
+    "委员会",
+    "委",
+    "厅",
+    "院",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "处",
+    "会",
+    "部",
+    "社",
+    "校",
+    "室",
+    "署",
+    "公司",
+    "集团",
+)
 
 
 class Line(NamedTuple):
@@ -142,15 +162,19 @@ def read_text_table(text: str, names: CategoryNames) -> TextTable:
     return TextTable(projects, problems)
 
 
-def _read_record(body: list[Line], position: int, year: int | None, names: CategoryNames,
-                 problems: list[TableProblem]) -> tuple[Project, int]:
+def _read_record(
+    body: list[Line], position: int, year: int | None, names: CategoryNames, problems: list[TableProblem]
+) -> tuple[Project, int]:
     first = body[position]
     department, position = _read_name_cell(body, position, {"zh": "主管部门", "en": "supervising department"})
     budget_unit, position = _read_name_cell(body, position, {"zh": "预算单位", "en": "budget unit"})
 
     project_lines = []
-    while (position < len(body) and display_width(body[position].text) <= PROJECT_COLUMN_WIDTH
-           and not INDICATOR_START.match(body[position].text)):
+    while (
+        position < len(body)
+        and display_width(body[position].text) <= PROJECT_COLUMN_WIDTH
+        and not INDICATOR_START.match(body[position].text)
+    ):
         project_lines.append(body[position])
         position += 1
     if not project_lines or len(project_lines) > MAX_PROJECT_LINES:
@@ -162,11 +186,13 @@ def _read_record(body: list[Line], position: int, year: int | None, names: Categ
         objective_lines.append(body[position])
         position += 1
     if not objective_lines:
-        raise _Unreadable(TableProblem(str(project_lines[-1].number), "table.text_no_objective",
-                                       {"project": _joined(project_lines)}))
+        raise _Unreadable(
+            TableProblem(str(project_lines[-1].number), "table.text_no_objective", {"project": _joined(project_lines)})
+        )
     if position == len(body):
-        raise _Unreadable(TableProblem(str(objective_lines[0].number), "table.no_indicators",
-                                       {"project": _joined(project_lines)}))
+        raise _Unreadable(
+            TableProblem(str(objective_lines[0].number), "table.no_indicators", {"project": _joined(project_lines)})
+        )
 
     indicator_lines = [body[position]]
     position += 1
@@ -189,8 +215,15 @@ def _read_record(body: list[Line], position: int, year: int | None, names: Categ
         return str(indicator_lines[bisect.bisect_right(offsets, character) - 1].number)
 
     indicators = parse_indicators(indicator_text, place_of, names, problems)
-    project = Project(department, budget_unit, _joined(project_lines), _joined(objective_lines),
-                      tuple(indicators), year, str(first.number))
+    project = Project(
+        department,
+        budget_unit,
+        _joined(project_lines),
+        _joined(objective_lines),
+        tuple(indicators),
+        year,
+        str(first.number),
+    )
     return project, position
 
 
@@ -199,13 +232,17 @@ def _read_name_cell(body: list[Line], position: int, column: dict[str, str]) -> 
         raise _Unreadable(TableProblem(str(body[-1].number), "table.text_ends_early", {"column": column}))
     line = body[position]
     if display_width(line.text) > NAME_COLUMN_WIDTH:
-        raise _Unreadable(TableProblem(str(line.number), "table.text_not_a_name",
-                                       {"column": column, "text": shortened(line.text)}))
+        raise _Unreadable(
+            TableProblem(str(line.number), "table.text_not_a_name", {"column": column, "text": shortened(line.text)})
+        )
     text = line.text
     position += 1
-    while (position < len(body) and not text.endswith(ORGANISATION_ENDINGS)
-           and display_width(body[position - 1].text) >= NAME_COLUMN_WIDTH - 2
-           and display_width(body[position].text) <= NAME_COLUMN_WIDTH):
+    while (
+        position < len(body)
+        and not text.endswith(ORGANISATION_ENDINGS)
+        and display_width(body[position - 1].text) >= NAME_COLUMN_WIDTH - 2
+        and display_width(body[position].text) <= NAME_COLUMN_WIDTH
+    ):
         text += body[position].text
         position += 1
     return text, position

@@ -33,7 +33,8 @@ _BREAKS_AND_MARKS = frozenset("\r\n\x85\u2028\u2029\ufeff")
 # Plain scalars YAML 1.1 reads as something other than text (yaml.org/type: bool, null,
 # int, float, timestamp, merge, value). The union of the spec's forms and PyYAML's, so
 # that every YAML 1.1 tool reads a plain string back as that string.
-_YAML_1_1_NOT_TEXT = re.compile(r"""
+_YAML_1_1_NOT_TEXT = re.compile(
+    r"""
       y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
     | ~|null|Null|NULL
     | [-+]?0b[0-1_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?[0-9][0-9_]*
@@ -43,9 +44,19 @@ _YAML_1_1_NOT_TEXT = re.compile(r"""
     | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
       (?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
     | << | =
-""", re.VERBOSE)
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\x85": "\\N",
-            "\u2028": "\\L", "\u2029": "\\P"}
+""",
+    re.VERBOSE,
+)
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 def goal_file_text(data: dict[str, Any], schema_comment: str | None = None) -> str:
@@ -90,8 +101,14 @@ def _needs_escapes(text: str) -> bool:
 def _printable(char: str) -> bool:
     """YAML's printable set (tab counts: it can stand inside quotes)."""
     code = ord(char)
-    return (char == "\t" or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
-            or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF)
+    return (
+        char == "\t"
+        or 0x20 <= code <= 0x7E
+        or code == 0x85
+        or 0xA0 <= code <= 0xD7FF
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 def _escape(char: str) -> str:
@@ -154,15 +171,16 @@ def write_all_atomically(files: list[tuple[str, bytes]]) -> None:
     files = [(path, content) for (path, replaceable), content in resolved if replaceable]
     try:
         for path, content in files:
-            descriptor, temporary = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".goals-lint-",
-                                                     suffix=".tmp")
+            descriptor, temporary = tempfile.mkstemp(
+                dir=os.path.dirname(path) or ".", prefix=".goals-lint-", suffix=".tmp"
+            )
             temporaries.append(temporary)
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(content)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, 0o644)
-        for (path, _), temporary in zip(files, temporaries):
+        for (path, _), temporary in zip(files, temporaries, strict=False):
             os.replace(temporary, path)
     except BaseException:
         for temporary in temporaries:
