@@ -214,7 +214,8 @@ def test_a_stale_entry_is_listed_without_the_line_it_no_longer_has(flawed, lang,
 
 def test_no_stale_message_shows_a_question_mark_for_a_line():
     """Every message with a line number renders without it when listed as stale."""
-    from validator.baseline import Key, entry_message
+    from validator.baseline import entry_message
+    from validator.identity import Identity as Key
     from validator.messages import MESSAGES, placeholders
 
     with_lines = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from support import VALID_GOAL, run, run_json, write
 
-from validator.rule import Rule
+from validator.rule import DataRule as Rule
 
 REPO = Path(__file__).resolve().parent.parent
 TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
@@ -131,7 +131,7 @@ def test_ignored_schema_rule_still_keeps_invalid_data_from_the_rules(tmp_path, m
     import validator.linter as linter
 
     calls = []
-    spy = Rule("GL999", "spy-rule", "data", {"zh": "", "en": ""}, "", check=lambda data: calls.append(data) or ())
+    spy = Rule("GL999", "spy-rule", {"zh": "", "en": ""}, "", check=lambda data: calls.append(data) or ())
     monkeypatch.setattr(linter, "RULES", (*linter.RULES, spy))
     write(tmp_path, "typo.yaml", TYPO)
     write(tmp_path, "good.yaml", VALID_GOAL)

@@ -138,7 +138,8 @@ def test_invalid_toml_exits_2_with_its_position(project):
 def test_rule_options_are_validated_and_reach_the_rule(project, monkeypatch):
     import validator.linter as linter
     from validator.config import load_config
-    from validator.rule import Option, OptionError, Rule
+    from validator.rule import DataRule as Rule
+    from validator.rule import Option, OptionError
 
     def parse_categories(value):
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -149,7 +150,6 @@ def test_rule_options_are_validated_and_reach_the_rule(project, monkeypatch):
     rule = Rule(
         "GL998",
         "option-spy",
-        "data",
         {"zh": "", "en": ""},
         "",
         check=lambda data, required: seen.append(required) or (),

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from validator.messages import LANGUAGES, MESSAGES, counted, language_from_environment, placeholders, ref, render
+from validator.messages import FILE, LANGUAGES, catalogue, counted, language_from_environment, placeholders, ref, render
+
+MESSAGES = catalogue()
 
 SOURCE = Path(__file__).resolve().parent.parent / "validator"
 
@@ -62,9 +64,9 @@ def test_plain_string_parameters_are_data_never_looked_up():
 
 
 def test_counted_uses_the_english_singular():
-    assert render("summary.clean", {"files": counted("file", 1)}, "en") == "Checked 1 file: no problems found."
-    assert render("summary.clean", {"files": counted("file", 3)}, "en") == "Checked 3 files: no problems found."
-    assert render("summary.clean", {"files": counted("file", 3)}, "zh") == "已检查 3 个文件，未发现问题。"
+    assert render("summary.clean", {"files": counted(FILE, 1)}, "en") == "Checked 1 file: no problems found."
+    assert render("summary.clean", {"files": counted(FILE, 3)}, "en") == "Checked 3 files: no problems found."
+    assert render("summary.clean", {"files": counted(FILE, 3)}, "zh") == "已检查 3 个文件，未发现问题。"
 
 
 @pytest.mark.parametrize(

@@ -302,7 +302,7 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
 
 
 def test_one_line_escapes_line_breaks_tabs_and_control_characters():
-    from validator.reporters.text_reporter import one_line
+    from validator.messages import one_line
 
     assert one_line("a\nb\r\nc\td\x0be\u2028f") == "a\\nb\\r\\nc\\td\\u000be\\u2028f"
     assert one_line("≥95%，“名称”") == "≥95%，“名称”"
@@ -444,8 +444,8 @@ def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_ou
 
 def test_the_step_summary_of_many_problems_stays_under_a_mebibyte():
     from validator.diagnostics import Diagnostic, Severity, Span
-    from validator.linter import LintResult
     from validator.reporters.github_reporter import step_summary
+    from validator.result import LintResult
 
     result = LintResult()
     result.root = "/repo"

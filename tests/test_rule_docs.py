@@ -30,7 +30,7 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
     # A cross-file rule needs another file to compare with: the failing example
     # stands in two files, and both are reported.
-    files = ("a-copy.yaml", "example.yaml") if rule.stage == "project" else ("example.yaml",)
+    files = ("a-copy.yaml", "example.yaml") if rule.stage == "cross-file" else ("example.yaml",)
 
     for name in files:
         write(tmp_path, f"failing/{name}", examples.failing)

@@ -1,10 +1,8 @@
 """The baseline: known problems, recorded in a committed file, hidden from later runs.
 
-A problem is identified by its file (relative to the repository root), rule code,
-JSON pointer, message id and message parameters — never by line numbers, which
-every edit above it shifts. Parameters that are line numbers (``first_line``,
-``related_line``) are left out for the same reason. Identical problems are
-counted: a baseline of two hides two, and a third is new.
+What makes a recorded problem match a problem found now is ``validator.identity``:
+file, rule code, JSON pointer, message id and the parameters that are not positions.
+Identical problems are counted: a baseline of two hides two, and a third is new.
 
 An indicator inserted or removed above a known problem shifts its pointer
 (``/indicators/3/target`` becomes ``/indicators/4/target``). So a problem without an
@@ -18,71 +16,97 @@ in a review shows exactly which problems were added or fixed::
      "entries": [{"file": "goals/2022/a.yaml", "code": "GL002", "rule": "schema",
                   "pointer": "/indicators/0/categroy", "message_id": "schema.unknown_field_suggest",
                   "params": {...}, "count": 1}]}
+
+Each entry keeps the parameters it was recorded with (line numbers aside), so a stale
+entry can be shown with its message; only the identifying ones decide a match.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from validator.atomic import write_text_atomically
 from validator.diagnostics import Diagnostic
-from validator.reporters.paths import relative_path, write_text_atomically
+from validator.errors import BaselineError
+from validator.identity import Identity, identity, identity_of, moved_form, stable_params
+from validator.messages import MESSAGES, define, one_line, placeholders, ref, render
+from validator.paths import relative_path
 
-DEFAULT_BASELINE = ".goals-lint-baseline.json"
+# --- messages (zh, en) ---
+BASELINE_STALE = define(
+    "baseline.stale",
+    zh="goals-lint: 基线 {path} 中有 {count} 条记录已不再出现（已修复或文件已修改）；运行 `goals-lint --write-baseline` 删除它们：",
+    en="goals-lint: {count} of the baseline {path} matched nothing (the problem was fixed, or the file changed); run `goals-lint --write-baseline` to drop them:",
+)
+BASELINE_WRITTEN = define(
+    "baseline.written",
+    zh="已写入基线 {path}：{problems} 个问题，{entries} 条记录。请提交此文件；之后的检查只报告新问题。",
+    en="Wrote the baseline {path}: {problems} in {entries}. Commit it; later runs report only new problems.",
+)
+BASELINE_NOT_FOUND = define(
+    "baseline.not_found",
+    zh="找不到基线文件：{path}",
+    en="baseline file not found: {path}",
+)
+BASELINE_CANNOT_READ = define(
+    "baseline.cannot_read",
+    zh="无法读取基线 {path}：{reason}",
+    en="cannot read the baseline {path}: {reason}",
+)
+BASELINE_MALFORMED = define(
+    "baseline.malformed",
+    zh="基线 {path} 格式错误：{detail}；可用 `goals-lint --write-baseline` 重新生成",
+    en="the baseline {path} is malformed: {detail}; regenerate it with `goals-lint --write-baseline`",
+)
+BASELINE_INVALID_JSON = define(
+    "baseline.invalid_json",
+    zh="不是有效的 JSON（{detail}）",
+    en="not valid JSON ({detail})",
+)
+BASELINE_WRONG_SHAPE = define(
+    "baseline.wrong_shape",
+    zh="不是 goals-lint 基线（应为含 `version`: 1 和 `entries` 列表的对象）",
+    en="not a goals-lint baseline (expected an object with `version`: 1 and a list of `entries`)",
+)
+BASELINE_BAD_ENTRY = define(
+    "baseline.bad_entry",
+    zh="第 {number} 条记录应包含文本 `file`、`code`、`pointer`、`message_id`，对象 `params` 和正整数 `count`",
+    en="entry {number} must have text `file`, `code`, `pointer`, `message_id`, an object `params` and a positive integer `count`",
+)
+
 FORMAT_VERSION = 1
 
 
-class BaselineError(Exception):
-    """A baseline that cannot be used, as a message id and parameters (exit 2)."""
+class Entry(NamedTuple):
+    """What a baseline remembers of one recorded problem besides its identity."""
 
-    def __init__(self, message_id: str, **params: Any) -> None:
-        super().__init__(message_id, params)
-        self.message_id = message_id
-        self.params = params
-
-
-class Key(NamedTuple):
-    file: str
-    code: str
-    pointer: str
-    message_id: str
-    params: str  # canonical JSON of the parameters
-
-
-def stable_params(params: Mapping[str, Any]) -> dict[str, Any]:
-    """The parameters as plain JSON data, without the ones that are line numbers."""
-    kept = {name: value for name, value in params.items() if not name.endswith("_line")}
-    # Tuples (message references) become lists, as they would after a JSON round trip.
-    return json.loads(json.dumps(kept, ensure_ascii=False, sort_keys=True, default=str))
-
-
-def _canonical(params: Mapping[str, Any]) -> str:
-    return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def key_of(diagnostic: Diagnostic, root: str) -> Key:
-    return Key(
-        relative_path(diagnostic.path, root),
-        diagnostic.code,
-        diagnostic.pointer,
-        diagnostic.message_id,
-        _canonical(stable_params(diagnostic.params)),
-    )
+    rule: str  # slug, only to say which rule a stale entry was
+    params: dict[str, Any]  # as recorded, line numbers aside: to show its message again
 
 
 class Baseline(NamedTuple):
     path: str
-    counts: dict[Key, int]
-    rules: dict[Key, str]  # slug per entry, only to say which rule a stale entry was
+    counts: dict[Identity, int]
+    entries: dict[Identity, Entry]
+
+
+class Stale(NamedTuple):
+    """A recorded problem that no longer occurs (``missing`` times of its count)."""
+
+    problem: Identity
+    entry: Entry
+    missing: int
 
 
 class Applied(NamedTuple):
     shown: list[Diagnostic]
     hidden: int
-    stale: list[tuple[Key, str, int]]  # entry, rule slug, how many of its count no longer occur
+    stale: list[Stale]
 
 
 def load_baseline(path: str) -> Baseline:
@@ -90,41 +114,34 @@ def load_baseline(path: str) -> Baseline:
         with open(path, encoding="utf-8") as stream:
             text = stream.read()
     except FileNotFoundError:
-        raise BaselineError("baseline.not_found", path=path) from None
+        raise BaselineError(BASELINE_NOT_FOUND, path=path) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise BaselineError("baseline.cannot_read", path=path, reason=reason) from None
+        raise BaselineError(BASELINE_CANNOT_READ, path=path, reason=reason) from None
 
     def malformed(detail_id: str, **params: Any) -> BaselineError:
-        from validator.messages import ref
-
-        return BaselineError("baseline.malformed", path=path, detail=ref(detail_id, **params))
+        return BaselineError(BASELINE_MALFORMED, path=path, detail=ref(detail_id, **params))
 
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise malformed("baseline.invalid_json", detail=str(error)) from None
+        raise malformed(BASELINE_INVALID_JSON, detail=str(error)) from None
     if (
         not isinstance(document, dict)
         or document.get("version") != FORMAT_VERSION
         or not isinstance(document.get("entries"), list)
     ):
-        raise malformed("baseline.wrong_shape")
-    counts: dict[Key, int] = {}
-    rules: dict[Key, str] = {}
+        raise malformed(BASELINE_WRONG_SHAPE)
+    counts: dict[Identity, int] = {}
+    entries: dict[Identity, Entry] = {}
     for number, entry in enumerate(document["entries"], 1):
         if not _valid_entry(entry):
-            raise malformed("baseline.bad_entry", number=number)
-        key = Key(
-            entry["file"],
-            entry["code"],
-            entry["pointer"],
-            entry["message_id"],
-            _canonical(stable_params(entry["params"])),
-        )
-        counts[key] = counts.get(key, 0) + entry["count"]
-        rules[key] = entry.get("rule", "") if isinstance(entry.get("rule"), str) else ""
-    return Baseline(path, counts, rules)
+            raise malformed(BASELINE_BAD_ENTRY, number=number)
+        problem = identity(entry["file"], entry["code"], entry["pointer"], entry["message_id"], entry["params"])
+        counts[problem] = counts.get(problem, 0) + entry["count"]
+        rule = entry.get("rule", "") if isinstance(entry.get("rule"), str) else ""
+        entries.setdefault(problem, Entry(rule, stable_params(entry["params"])))
+    return Baseline(path, counts, entries)
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -138,17 +155,6 @@ def _valid_entry(entry: Any) -> bool:
     )
 
 
-_INDICATOR = re.compile(r"^/indicators/(\d+)(?=/|$)")
-
-
-def _moved_form(key: Key) -> tuple[Key, int] | None:
-    """``key`` with its indicator index blanked out, and the index; None if it has none."""
-    match = _INDICATOR.match(key.pointer)
-    if match is None:
-        return None
-    return key._replace(pointer="/indicators/*" + key.pointer[match.end() :]), int(match.group(1))
-
-
 def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: str, checked: Iterable[str]) -> Applied:
     """Hide recorded problems, up to each entry's count, in report order.
 
@@ -160,74 +166,84 @@ def apply_baseline(baseline: Baseline, diagnostics: Sequence[Diagnostic], root: 
     Only entries of ``checked`` files, or of files that no longer exist, can be
     stale: pre-commit checks the changed files, and the entries of the others stand.
     """
-    checked_files = {relative_path(path, root) for path in checked}
     remaining = dict(baseline.counts)
-    keys = [key_of(diagnostic, root) for diagnostic in diagnostics]
-    hidden_flags = [False] * len(keys)
-    for number, key in enumerate(keys):
-        if remaining.get(key, 0) > 0:
-            remaining[key] -= 1
-            hidden_flags[number] = True
+    problems = [identity_of(diagnostic, root) for diagnostic in diagnostics]
+    hidden = [False] * len(problems)
+    for number, problem in enumerate(problems):
+        if remaining.get(problem, 0) > 0:
+            remaining[problem] -= 1
+            hidden[number] = True
+    _match_moved(problems, hidden, remaining)
 
-    unmatched = [number for number, hidden_it in enumerate(hidden_flags) if not hidden_it]
-    if unmatched:
-        # Left-over entries by their form without the indicator index, with that index.
-        by_form: dict[Key, list[tuple[int, Key]]] = {}
-        for entry, left in remaining.items():
-            form = _moved_form(entry) if left > 0 else None
-            if form is not None:
-                by_form.setdefault(form[0], []).append((form[1], entry))
-        for number in unmatched:
-            form = _moved_form(keys[number])
-            if form is None:
-                continue
-            candidates = [
-                (abs(index - form[1]), index, entry)
-                for index, entry in by_form.get(form[0], ())
-                if remaining[entry] > 0
-            ]
-            if candidates:
-                entry = min(candidates)[2]
-                remaining[entry] -= 1
-                hidden_flags[number] = True
-
-    shown = [diagnostic for diagnostic, hidden_it in zip(diagnostics, hidden_flags, strict=False) if not hidden_it]
-    hidden = len(diagnostics) - len(shown)
+    shown = [diagnostic for diagnostic, hidden_it in zip(diagnostics, hidden, strict=True) if not hidden_it]
+    checked_files = {relative_path(path, root) for path in checked}
     stale = [
-        (key, baseline.rules.get(key, ""), left)
-        for key, left in sorted(remaining.items())
-        if left > 0 and (key.file in checked_files or not os.path.exists(os.path.join(root, key.file)))
+        Stale(problem, baseline.entries[problem], left)
+        for problem, left in sorted(remaining.items())
+        if left > 0 and (problem.file in checked_files or not os.path.exists(os.path.join(root, problem.file)))
     ]
-    return Applied(shown, hidden, stale)
+    return Applied(shown, len(diagnostics) - len(shown), stale)
+
+
+def _match_moved(problems: list[Identity], hidden: list[bool], remaining: dict[Identity, int]) -> None:
+    """Let each problem still shown take the left-over entry of the same problem at the
+    nearest other indicator index, if there is one."""
+    # Left-over entries by their form without the index: sorted (index, entry) pairs.
+    by_form: dict[Identity, list[tuple[int, Identity]]] = {}
+    for entry, left in remaining.items():
+        moved = moved_form(entry) if left > 0 else None
+        if moved is not None:
+            by_form.setdefault(moved[0], []).append((moved[1], entry))
+    if not by_form:
+        return
+    for candidates in by_form.values():
+        candidates.sort()
+    for number, problem in enumerate(problems):
+        moved = None if hidden[number] else moved_form(problem)
+        candidates = by_form.get(moved[0]) if moved is not None else None
+        if not candidates or moved is None:
+            continue
+        # The nearest index: the entry at or after it, or the one before (ties go to the lower).
+        position = bisect.bisect_left(candidates, (moved[1], problem))
+        nearest = min(
+            (place for place in (position - 1, position) if 0 <= place < len(candidates)),
+            key=lambda place: (abs(candidates[place][0] - moved[1]), candidates[place]),
+        )
+        entry = candidates[nearest][1]
+        remaining[entry] -= 1
+        hidden[number] = True
+        if remaining[entry] == 0:
+            del candidates[nearest]
 
 
 def render_baseline(diagnostics: Iterable[Diagnostic], root: str, kept: Baseline | None = None) -> tuple[str, int, int]:
     """The baseline file's text for ``diagnostics`` (plus the entries of ``kept``),
     the number of problems and of entries."""
-    counts: dict[Key, int] = dict(kept.counts) if kept else {}
-    rules: dict[Key, str] = dict(kept.rules) if kept else {}
-    params_of: dict[Key, dict[str, Any]] = {key: json.loads(key.params) for key in counts}
+    counts: dict[Identity, int] = dict(kept.counts) if kept else {}
+    entries: dict[Identity, Entry] = dict(kept.entries) if kept else {}
     problems = sum(counts.values())
     for diagnostic in diagnostics:
-        key = key_of(diagnostic, root)
-        counts[key] = counts.get(key, 0) + 1
-        rules[key] = diagnostic.rule
-        params_of[key] = stable_params(diagnostic.params)
+        problem = identity_of(diagnostic, root)
+        counts[problem] = counts.get(problem, 0) + 1
+        entries[problem] = Entry(diagnostic.rule, stable_params(diagnostic.params))
         problems += 1
-    entries = [
-        {
-            "file": key.file,
-            "code": key.code,
-            "rule": rules[key],
-            "pointer": key.pointer,
-            "message_id": key.message_id,
-            "params": params_of[key],
-            "count": counts[key],
-        }
-        for key in sorted(counts)
-    ]
-    document = {"version": FORMAT_VERSION, "tool": "goals-lint", "entries": entries}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", problems, len(entries)
+    document = {
+        "version": FORMAT_VERSION,
+        "tool": "goals-lint",
+        "entries": [
+            {
+                "file": problem.file,
+                "code": problem.code,
+                "rule": entries[problem].rule,
+                "pointer": problem.pointer,
+                "message_id": problem.message_id,
+                "params": entries[problem].params,
+                "count": counts[problem],
+            }
+            for problem in sorted(counts)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", problems, len(counts)
 
 
 def write_baseline(path: str, diagnostics: Iterable[Diagnostic], root: str, checked: Iterable[str]) -> tuple[int, int]:
@@ -245,14 +261,10 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic], root: str, chec
         if existing is not None:
             checked_files = {relative_path(checked_path, root) for checked_path in checked}
             kept_counts = {key: count for key, count in existing.counts.items() if key.file not in checked_files}
-            kept = Baseline(path, kept_counts, {key: existing.rules.get(key, "") for key in kept_counts})
+            kept = Baseline(path, kept_counts, {key: existing.entries[key] for key in kept_counts})
     text, problems, entries = render_baseline(diagnostics, root, kept)
     write_text_atomically(path, text)
     return problems, entries
-
-
-def default_baseline_path(config_root: str) -> str:
-    return os.path.join(config_root, DEFAULT_BASELINE)
 
 
 # Stands for a line number in a rendered message, so the clause around it can be cut.
@@ -264,25 +276,23 @@ _LINE_CLAUSES = re.compile(
 )
 
 
-def entry_message(key: Key, lang: str) -> str:
+def entry_message(problem: Identity, lang: str, recorded_params: Mapping[str, Any] | None = None) -> str:
     """A recorded problem's message on one line, as the run that recorded it would have
-    shown it, without the line numbers the key leaves out (``（第 3 行）``, ``at line 3``)."""
-    from validator.messages import MESSAGES, placeholders, render
-    from validator.reporters.text_reporter import one_line
-
-    if key.message_id not in MESSAGES:
-        return key.pointer or "/"  # recorded by another version of goals-lint
-    params = json.loads(key.params)
+    shown it (with ``recorded_params``, else its identifying ones), without the line
+    numbers the entry leaves out (``（第 3 行）``, ``at line 3``)."""
+    if problem.message_id not in MESSAGES:
+        return problem.pointer or "/"  # recorded by another version of goals-lint
+    params = dict(json.loads(problem.params) if recorded_params is None else recorded_params)
     # JSON turned message references (id, params) into lists; render wants them back.
     for name, value in params.items():
         if isinstance(value, list) and len(value) == 2 and value[0] in MESSAGES and isinstance(value[1], dict):
             params[name] = (value[0], value[1])
-    missing = placeholders(MESSAGES[key.message_id][lang]) - set(params)
+    missing = placeholders(MESSAGES[problem.message_id][lang]) - set(params)
     if any(not name.endswith("_line") for name in missing):
-        return key.pointer or "/"  # recorded by another version of goals-lint
+        return problem.pointer or "/"  # recorded by another version of goals-lint
     for name in missing:
         params[name] = _LINE
     try:
-        return one_line(_LINE_CLAUSES.sub("", render(key.message_id, params, lang)))
+        return one_line(_LINE_CLAUSES.sub("", render(problem.message_id, params, lang)))
     except (IndexError, ValueError):  # recorded by another version of goals-lint
-        return key.pointer or "/"
+        return problem.pointer or "/"

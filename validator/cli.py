@@ -7,19 +7,103 @@ Exit codes: 0 nothing failing; 1 failing diagnostics (unreadable files included)
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from validator import __version__
-from validator.baseline import BaselineError
-from validator.config import Config, ConfigError, load_config, parse_size
+from validator.atomic import write_text_atomically
+from validator.baseline import (
+    BASELINE_STALE,
+    BASELINE_WRITTEN,
+    Stale,
+    apply_baseline,
+    entry_message,
+    load_baseline,
+    write_baseline,
+)
+from validator.config import Config, load_config, parse_size
 from validator.diagnostics import Severity
-from validator.linter import CheckCrashed, LintResult, Selection, discover, lint_files
-from validator.messages import LANGUAGES, counted, language_from_environment, ref, render
+from validator.errors import CheckCrashed, ConfigError, MessageError, OutputError, UsageError
+from validator.linter import Selection, discover, lint_files
+from validator.messages import ENTRY, LANGUAGES, PROBLEM, counted, define, language_from_environment, ref, render
+from validator.paths import repository_root, shown_path
 from validator.registry import RULES, find_rule, rules_matching
-from validator.reporters import REPORTER_MODULES, ReportWriteError, get_reporter
+from validator.reporters import REPORTER_MODULES, get_reporter
+from validator.reporters.messages import REPORT_CANNOT_WRITE
+from validator.result import LintResult
+from validator.rule import CrossFileRule
+from validator.usage import Parser, goal_files, language_for_errors
+
+# --- messages (zh, en) ---
+CLI_ERROR = define(
+    "cli.error",
+    zh="goals-lint: 错误：{detail}",
+    en="goals-lint: error: {detail}",
+)
+CLI_CONFIG_ERROR = define(
+    "cli.config_error",
+    zh="goals-lint: {detail}",
+    en="goals-lint: {detail}",
+)
+CLI_UNKNOWN_SELECTOR = define(
+    "cli.unknown_selector",
+    zh="{option}：`{selector}` 不对应任何规则；见 `goals-lint --list-rules`",
+    en="{option}: `{selector}` names no rule; see `goals-lint --list-rules`",
+)
+CLI_UNKNOWN_RULE = define(
+    "cli.unknown_rule",
+    zh="--explain：没有名为 `{name}` 的规则；见 `goals-lint --list-rules`",
+    en="--explain: no rule named `{name}`; see `goals-lint --list-rules`",
+)
+CLI_BAD_SIZE = define(
+    "cli.bad_size",
+    zh='--max-file-size：应为文件大小，例如 1048576、"512KiB" 或 "2MiB"',
+    en='--max-file-size: should be a size such as 1048576, "512KiB" or "2MiB"',
+)
+CLI_INTERNAL_ERROR_IN_FILE = define(
+    "cli.internal_error_in_file",
+    zh="goals-lint: 内部错误（检查 {path} 时）：{detail}\n请连同该文件一起报告此问题。",
+    en="goals-lint: internal error while checking {path}: {detail}\nPlease report this with that file.",
+)
+CLI_INTERNAL_ERROR = define(
+    "cli.internal_error",
+    zh="goals-lint: 内部错误：{detail}",
+    en="goals-lint: internal error: {detail}",
+)
+CLI_INTERRUPTED = define(
+    "cli.interrupted",
+    zh="goals-lint: 已中断",
+    en="goals-lint: interrupted",
+)
+CLI_SAME_OUTPUT_FILE = define(
+    "cli.same_output_file",
+    zh="--format：`{first}` 和 `{second}` 写入同一个文件 {path}，后一个会覆盖前一个；请为每种格式指定不同的文件",
+    en="--format: `{first}` and `{second}` write the same file, {path}, and the second would overwrite the first; give each format its own file",
+)
+CLI_UNKNOWN_FORMAT = define(
+    "cli.unknown_format",
+    zh="--format：未知的输出格式 `{format}`；可选：{known}（可写作 格式:文件，例如 sarif:results.sarif）",
+    en="--format: unknown output format `{format}`; use one of: {known} (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)",
+)
+CLI_FORMAT_WITHOUT_FILE = define(
+    "cli.format_without_file",
+    zh="--format {format}:：冒号后缺少文件名",
+    en="--format {format}:: the file name after the colon is missing",
+)
+CLI_TWO_CONSOLE_OUTPUTS = define(
+    "cli.two_console_outputs",
+    zh="--format：只有一种格式可以输出到控制台（`{first}` 和 `{second}`）；其他格式请写入文件，例如 --format sarif:results.sarif",
+    en="--format: only one format can print to the console (`{first}` and `{second}`); write the others to a file, e.g. --format sarif:results.sarif",
+)
+CLI_CONTEXT_MISSING = define(
+    "cli.context_missing",
+    zh="--context：文件夹不存在：{path}",
+    en="--context: no such folder: {path}",
+)
+
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -31,23 +115,8 @@ DEFAULT_CONTEXT = "goals"
 DEFAULT_BASELINE = ".goals-lint-baseline.json"
 
 
-class UsageError(Exception):
-    """A mistake on the command line, as a message id and parameters."""
-
-    def __init__(self, message_id: str, **params: object) -> None:
-        super().__init__(message_id, params)
-        self.message_id = message_id
-        self.params = params
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse would exit; main() must return the code instead.
-        raise UsageError("cli.usage", detail=message)
-
-
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="goals-lint",
         description="Check performance-goal files (项目支出绩效目标) against the schema and compliance rules.",
     )
@@ -119,7 +188,7 @@ def _split_selectors(values: Sequence[str] | None, option: str) -> list[str] | N
     selectors = [part.strip() for value in values for part in value.split(",") if part.strip()]
     for selector in selectors:
         if not rules_matching(selector):
-            raise UsageError("cli.unknown_selector", option=option, selector=selector)
+            raise UsageError(CLI_UNKNOWN_SELECTOR, option=option, selector=selector)
     return selectors
 
 
@@ -129,44 +198,36 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     argv = sys.argv[1:] if argv is None else list(argv)
 
     def say(message_id: str, **params: object) -> int:
-        err.write(render(message_id, params, _language_for_errors(argv)) + "\n")
+        err.write(render(message_id, params, language_for_errors(argv)) + "\n")
         return EXIT_ERROR
 
     try:
         return _main(argv, out, err)
-    except UsageError as error:
-        return say("cli.error", detail=ref(error.message_id, **error.params))
     except ConfigError as error:
-        return say("cli.config_error", detail=ref(error.message_id, **error.params))
-    except BaselineError as error:
-        return say("cli.error", detail=ref(error.message_id, **error.params))
-    except ReportWriteError as error:
-        return say("cli.error", detail=ref("report.cannot_write", path=error.path, reason=error.reason))
+        return say(CLI_CONFIG_ERROR, detail=ref(error.message_id, **error.params))
+    except MessageError as error:  # usage, baseline, an output that cannot be written
+        return say(CLI_ERROR, detail=ref(error.message_id, **error.params))
     except BrokenPipeError:
         # The reader (`| head`) left early: stop quietly, as other command-line tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return say("cli.interrupted")
+        return say(CLI_INTERRUPTED)
     except CheckCrashed as error:
-        return say("cli.internal_error_in_file", path=error.path, detail=error.detail)
-    except Exception as error:  # a bug: say so briefly, never a bare traceback
-        return say("cli.internal_error", detail=f"{type(error).__name__}: {error}")
+        _show_traceback(argv, err)
+        return say(CLI_INTERNAL_ERROR_IN_FILE, path=error.path, detail=error.detail)
+    except Exception as error:  # a bug: say so briefly, never a bare traceback (unless asked)
+        _show_traceback(argv, err)
+        return say(CLI_INTERNAL_ERROR, detail=f"{type(error).__name__}: {error}")
 
 
-def _language_for_errors(argv: Sequence[str]) -> str:
-    """--lang if the command line has it, else the locale: the config may be what failed."""
-    for index, argument in enumerate(argv):
-        if argument.startswith("--lang="):
-            value = argument.split("=", 1)[1]
-        elif argument == "--lang" and index + 1 < len(argv):
-            value = argv[index + 1]
-        else:
-            continue
-        if value in LANGUAGES:
-            return value
-    return language_from_environment()
+def _show_traceback(argv: Sequence[str], err: TextIO) -> None:
+    """With --debug or GOALS_LINT_DEBUG=1, the traceback of an internal error, for a bug report."""
+    if "--debug" in argv or os.environ.get("GOALS_LINT_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exc(file=err)
 
 
 # Subcommands that convert published tables; everything else is linting.
@@ -189,7 +250,7 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     if args.explain:
         rule = find_rule(args.explain)
         if rule is None:
-            raise UsageError("cli.unknown_rule", name=args.explain)
+            raise UsageError(CLI_UNKNOWN_RULE, name=args.explain)
         out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n")
         if rule.options:
             out.write("\n## Options\n")
@@ -202,7 +263,7 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         try:
             config = config._replace(max_file_size=parse_size(args.max_file_size))
         except ValueError:
-            raise UsageError("cli.bad_size") from None
+            raise UsageError(CLI_BAD_SIZE) from None
     outputs = _outputs(args.format)
 
     selection = Selection.build(
@@ -211,16 +272,9 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         _split_selectors(args.ignore, "--ignore") or (),
     )
     paths = args.paths or list(DEFAULT_PATHS)
-    try:
-        files = discover(paths)
-    except FileNotFoundError as missing:
-        raise UsageError("cli.path_missing", path=str(missing)) from None
-    if not files:
-        raise UsageError("cli.no_files", paths=" ".join(paths))
+    files = goal_files(paths)
 
     result = lint_files(files, selection, _context_files(args.context, config, paths, selection))
-    from validator.reporters.paths import repository_root
-
     result.root = repository_root(config.root)
 
     if args.write_baseline:
@@ -259,18 +313,18 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
     for value in values or ():
         name, colon, target = value.partition(":")
         if name not in REPORTER_MODULES:
-            raise UsageError("cli.unknown_format", format=name, known=", ".join(REPORTER_MODULES))
+            raise UsageError(CLI_UNKNOWN_FORMAT, format=name, known=", ".join(REPORTER_MODULES))
         if colon and not target:
-            raise UsageError("cli.format_without_file", format=name)
+            raise UsageError(CLI_FORMAT_WITHOUT_FILE, format=name)
         if not colon:
             if console is not None:
-                raise UsageError("cli.two_console_outputs", first=console, second=name)
+                raise UsageError(CLI_TWO_CONSOLE_OUTPUTS, first=console, second=name)
             console = name
         else:
             # `x.json`, `./x.json` and a link to it are one file: the second report would replace the first.
             same = os.path.normcase(os.path.realpath(target))
             if same in files:
-                raise UsageError("cli.same_output_file", first=files[same], second=value, path=target)
+                raise UsageError(CLI_SAME_OUTPUT_FILE, first=files[same], second=value, path=target)
             files[same] = value
         outputs.append((name, target or None))
     if console is None:
@@ -280,10 +334,6 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
 
 
 def _write_report(name: str, target: str, result: LintResult, lang: str, *, strict: bool, err: TextIO) -> None:
-    import io
-
-    from validator.reporters.paths import write_text_atomically
-
     buffer = io.StringIO()
     get_reporter(name)(result, lang, buffer, strict=strict, err=err)
     try:
@@ -291,7 +341,7 @@ def _write_report(name: str, target: str, result: LintResult, lang: str, *, stri
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
         write_text_atomically(target, buffer.getvalue())
     except OSError as error:
-        raise ReportWriteError(target, error.strerror or str(error)) from None
+        raise OutputError(REPORT_CANNOT_WRITE, path=target, reason=error.strerror or str(error)) from None
 
 
 def _context_files(option: str | None, config: Config, paths: Sequence[str], selection: Selection) -> list[str]:
@@ -299,8 +349,8 @@ def _context_files(option: str | None, config: Config, paths: Sequence[str], sel
     ``context``, else the goals/ folder under the config root when the paths lie in it."""
     folder = option or config.context
     if folder is not None and not os.path.isdir(folder):
-        raise UsageError("cli.context_missing", path=folder)
-    if not any(rule.stage == "project" and rule.code in selection.enabled for rule in RULES):
+        raise UsageError(CLI_CONTEXT_MISSING, path=folder)
+    if not any(isinstance(rule, CrossFileRule) and rule.code in selection.enabled for rule in RULES):
         return []  # nothing compares across files: do not even list the folder
     if folder is None:
         goals = os.path.join(config.root, DEFAULT_CONTEXT)
@@ -310,58 +360,47 @@ def _context_files(option: str | None, config: Config, paths: Sequence[str], sel
         folder = goals
     # Spelt like the paths on the command line (`goals/a.yaml`, not `/repo/goals/a.yaml`),
     # so a message naming another file reads the same as in a run over the whole folder.
-    return discover([_shown_path(folder)])
+    return discover([shown_path(folder)])
 
 
 def _baseline_file(option: str | None, config: Config) -> str | None:
     if option is not None:
         return option
     default = os.path.join(config.root, DEFAULT_BASELINE)
-    return _shown_path(default) if os.path.isfile(default) else None
-
-
-def _shown_path(path: str) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    relative = os.path.relpath(os.path.abspath(path))
-    return path if relative.startswith(os.pardir) else relative.replace(os.sep, "/")
+    return shown_path(default) if os.path.isfile(default) else None
 
 
 def _apply_baseline(path: str, result: LintResult) -> list:
     """Hide what the baseline records; return its stale entries."""
-    from validator.baseline import apply_baseline, load_baseline
-
     applied = apply_baseline(load_baseline(path), result.diagnostics, result.root, result.paths)
     result.diagnostics = applied.shown
-    result.baseline_path = _shown_path(path)
+    result.baseline_path = shown_path(path)
     result.hidden_by_baseline = applied.hidden
     result.stale_baseline_entries = len(applied.stale)
     return applied.stale
 
 
-def _say_stale(stale: list, result: LintResult, lang: str, err: TextIO) -> None:
-    from validator.baseline import entry_message
-
-    stale_count = counted("entry", len(stale), "entries")
-    err.write(render("baseline.stale", {"path": result.baseline_path, "count": stale_count}, lang) + "\n")
-    for key, rule, missing in stale:
+def _say_stale(stale: list[Stale], result: LintResult, lang: str, err: TextIO) -> None:
+    stale_count = counted(ENTRY, len(stale))
+    err.write(render(BASELINE_STALE, {"path": result.baseline_path, "count": stale_count}, lang) + "\n")
+    for problem, entry, missing in stale:
         times = f" ×{missing}" if missing > 1 else ""
-        err.write(f"  {key.file}: {key.code} {entry_message(key, lang)} [{rule or key.code}]{times}\n")
+        message = entry_message(problem, lang, entry.params)
+        err.write(f"  {problem.file}: {problem.code} {message} [{entry.rule or problem.code}]{times}\n")
 
 
 def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> int:
-    from validator.baseline import write_baseline
-
     try:
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         problems, entries = write_baseline(path, result.diagnostics, result.root, result.paths)
     except OSError as error:
-        raise ReportWriteError(path, error.strerror or str(error)) from None
+        raise OutputError(REPORT_CANNOT_WRITE, path=path, reason=error.strerror or str(error)) from None
     params = {
-        "path": _shown_path(path),
-        "problems": counted("problem", problems),
-        "entries": counted("entry", entries, "entries"),
+        "path": shown_path(path),
+        "problems": counted(PROBLEM, problems),
+        "entries": counted(ENTRY, entries),
     }
-    err.write(render("baseline.written", params, lang) + "\n")
+    err.write(render(BASELINE_WRITTEN, params, lang) + "\n")
     return EXIT_OK
 
 

@@ -15,10 +15,105 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from validator.diagnostics import Severity
+from validator.errors import ConfigError
 from validator.loader import DEFAULT_MAX_FILE_SIZE
-from validator.messages import LANGUAGES, ref
+from validator.messages import LANGUAGES, define, ref
+from validator.paths import walk_up
 from validator.registry import find_rule, rules_matching
 from validator.rule import OptionError, Rule
+
+# --- messages (zh, en) ---
+CONFIG_INVALID = define(
+    "config.invalid",
+    zh="{path}：配置无效：`{key}` {problem}",
+    en="{path}: invalid config: `{key}` {problem}",
+)
+CONFIG_NOT_FOUND = define(
+    "config.not_found",
+    zh="找不到配置文件：{path}",
+    en="config file not found: {path}",
+)
+CONFIG_CANNOT_READ = define(
+    "config.cannot_read",
+    zh="{path}：无法读取：{reason}",
+    en="{path}: cannot read: {reason}",
+)
+CONFIG_INVALID_TOML = define(
+    "config.invalid_toml",
+    zh="{path}：TOML 格式错误：{detail}",
+    en="{path}: invalid TOML: {detail}",
+)
+CONFIG_NOT_A_TABLE = define(
+    "config.not_a_table",
+    zh="{path}：[tool.goals-lint] 必须是一个表",
+    en="{path}: [tool.goals-lint] must be a table",
+)
+CONFIG_UNKNOWN_KEY_SUGGEST = define(
+    "config.unknown_key_suggest",
+    zh="不是已知的配置项；是否应为 `{suggestion}`？",
+    en="is not a known key; did you mean `{suggestion}`?",
+)
+CONFIG_UNKNOWN_KEY = define(
+    "config.unknown_key",
+    zh="不是已知的配置项；已知配置项：{known}",
+    en="is not a known key; known keys: {known}",
+)
+CONFIG_NO_RULE = define(
+    "config.no_rule",
+    zh="没有对应的规则（`{selector}`）；见 `goals-lint --list-rules`",
+    en="names no rule (`{selector}`); see `goals-lint --list-rules`",
+)
+CONFIG_NOT_AN_OPTION = define(
+    "config.not_an_option",
+    zh="不是规则 `{rule}` 的选项（它的选项：{known}）",
+    en="is not an option of `{rule}` (its options: {known})",
+)
+CONFIG_OPTION_VALUE = define(
+    "config.option_value",
+    zh="应为{expected}",
+    en="should be {expected}",
+)
+CONFIG_EXPECT_SELECTORS = define(
+    "config.expect_selectors",
+    zh="应为规则代码、代码前缀或规则名称的列表",
+    en="should be a list of rule codes, code prefixes or rule names",
+)
+CONFIG_EXPECT_PER_FILE_TABLE = define(
+    "config.expect_per_file_table",
+    zh="应为“glob = [规则]”形式的表",
+    en="should be a table of glob = [rules]",
+)
+CONFIG_EXPECT_SEVERITY_TABLE = define(
+    "config.expect_severity_table",
+    zh='应为“规则 = "error" | "warning" | "info"”形式的表',
+    en='should be a table of rule = "error" | "warning" | "info"',
+)
+CONFIG_EXPECT_SEVERITY = define(
+    "config.expect_severity",
+    zh='应为 "error"、"warning" 或 "info"',
+    en='should be "error", "warning" or "info"',
+)
+CONFIG_EXPECT_RULES_TABLE = define(
+    "config.expect_rules_table",
+    zh="应为由 [rules.<规则>] 子表组成的表",
+    en="should be a table of [rules.<rule>] tables",
+)
+CONFIG_EXPECT_OPTIONS_TABLE = define(
+    "config.expect_options_table",
+    zh="应为选项表",
+    en="should be a table of options",
+)
+CONFIG_EXPECT_LANG = define(
+    "config.expect_lang",
+    zh='应为 "zh" 或 "en"',
+    en='should be "zh" or "en"',
+)
+CONFIG_EXPECT_SIZE = define(
+    "config.expect_size",
+    zh='应为文件大小，例如 1048576、"512KiB" 或 "2MiB"',
+    en='should be a size such as 1048576, "512KiB" or "2MiB"',
+)
+
 
 # A goal file is a few KiB; anything above this is a typo in the setting.
 MAX_FILE_SIZE_LIMIT = 1024**4
@@ -29,14 +124,11 @@ PYPROJECT = "pyproject.toml"
 _MENTIONS_TABLE = re.compile(r'goals-lint"?\s*[.\]=]')
 KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size", "context")
 
-
-class ConfigError(Exception):
-    """A configuration problem, as a message id and parameters; the CLI prints it and exits 2."""
-
-    def __init__(self, message_id: str, **params: Any) -> None:
-        super().__init__(message_id, params)
-        self.message_id = message_id
-        self.params = params
+CONFIG_EXPECT_FOLDER = define(
+    "config.expect_folder",
+    zh="应为文件夹路径（文本）",
+    en="should be a folder path (text)",
+)
 
 
 class Config(NamedTuple):
@@ -61,14 +153,13 @@ class Config(NamedTuple):
 def _goals_lint_table(pyproject: str, document: dict[str, Any]) -> dict[str, Any] | None:
     table = document.get("tool", {}).get("goals-lint")
     if table is not None and not isinstance(table, dict):
-        raise ConfigError("config.not_a_table", path=pyproject)
+        raise ConfigError(CONFIG_NOT_A_TABLE, path=pyproject)
     return table
 
 
 def find_config_file(start: str) -> tuple[str, dict[str, Any]] | None:
     """The nearest config file at or above the folder ``start`` and its goals-lint table."""
-    directory = os.path.abspath(start)
-    while True:
+    for directory in walk_up(start):
         own = os.path.join(directory, CONFIG_FILE)
         if os.path.isfile(own):
             return own, _read_toml(own)
@@ -78,17 +169,14 @@ def find_config_file(start: str) -> tuple[str, dict[str, Any]] | None:
             table = _goals_lint_table(pyproject, _read_toml(pyproject))
             if table is not None:
                 return pyproject, table
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return None
 
 
 def load_config(explicit: str | None = None, start: str | None = None) -> Config:
     start = os.path.abspath(start or os.getcwd())
     if explicit is not None:
         if not os.path.isfile(explicit):
-            raise ConfigError("config.not_found", path=explicit)
+            raise ConfigError(CONFIG_NOT_FOUND, path=explicit)
         table = _read_toml(explicit)
         if os.path.basename(explicit) == PYPROJECT:
             table = _goals_lint_table(explicit, table) or {}
@@ -106,7 +194,7 @@ def _read_text(path: str) -> str:
         with open(path, encoding="utf-8", errors="replace") as stream:
             return stream.read()
     except OSError as error:
-        raise ConfigError("config.cannot_read", path=path, reason=error.strerror or str(error)) from None
+        raise ConfigError(CONFIG_CANNOT_READ, path=path, reason=error.strerror or str(error)) from None
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -118,14 +206,14 @@ def _read_toml(path: str) -> dict[str, Any]:
     try:
         return tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError("config.invalid_toml", path=path, detail=str(error)) from None
+        raise ConfigError(CONFIG_INVALID_TOML, path=path, detail=str(error)) from None
 
 
 def parse_config(table: Mapping[str, Any], path: str) -> Config:
     prefix = "tool.goals-lint." if os.path.basename(path) == PYPROJECT else ""
 
     def fail(key: str, problem_id: str, **params: Any) -> ConfigError:
-        return ConfigError("config.invalid", path=path, key=prefix + key, problem=ref(problem_id, **params))
+        return ConfigError(CONFIG_INVALID, path=path, key=prefix + key, problem=ref(problem_id, **params))
 
     for key in table:
         if key not in KNOWN_KEYS:
@@ -133,8 +221,8 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
 
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             if close:
-                raise fail(key, "config.unknown_key_suggest", suggestion=close[0])
-            raise fail(key, "config.unknown_key", known=", ".join(KNOWN_KEYS))
+                raise fail(key, CONFIG_UNKNOWN_KEY_SUGGEST, suggestion=close[0])
+            raise fail(key, CONFIG_UNKNOWN_KEY, known=", ".join(KNOWN_KEYS))
 
     select = table.get("select")
     if select is not None:
@@ -144,64 +232,64 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
     per_file: list[tuple[str, tuple[str, ...]]] = []
     per_file_table = table.get("per-file-ignores", {})
     if not isinstance(per_file_table, dict):
-        raise fail("per-file-ignores", "config.expect_per_file_table")
+        raise fail("per-file-ignores", CONFIG_EXPECT_PER_FILE_TABLE)
     for pattern, selectors in per_file_table.items():
         per_file.append((pattern, _selectors(selectors, f'per-file-ignores."{pattern}"', fail)))
 
     severity: dict[str, Severity] = {}
     severity_table = table.get("severity", {})
     if not isinstance(severity_table, dict):
-        raise fail("severity", "config.expect_severity_table")
+        raise fail("severity", CONFIG_EXPECT_SEVERITY_TABLE)
     for selector, level in severity_table.items():
         key = f'severity."{selector}"'
         rules = rules_matching(selector)
         if not rules:
-            raise fail(key, "config.no_rule", selector=selector)
+            raise fail(key, CONFIG_NO_RULE, selector=selector)
         try:
             level_value = Severity(level)
         except (ValueError, TypeError):
-            raise fail(key, "config.expect_severity") from None
+            raise fail(key, CONFIG_EXPECT_SEVERITY) from None
         for rule in rules:
             severity[rule.code] = level_value
 
     rule_options: dict[str, dict[str, Any]] = {}
     rules_table = table.get("rules", {})
     if not isinstance(rules_table, dict):
-        raise fail("rules", "config.expect_rules_table")
+        raise fail("rules", CONFIG_EXPECT_RULES_TABLE)
     for name, options in rules_table.items():
         rule = find_rule(name)
         if rule is None:
-            raise fail(f"rules.{name}", "config.no_rule", selector=name)
+            raise fail(f"rules.{name}", CONFIG_NO_RULE, selector=name)
         if not isinstance(options, dict):
-            raise fail(f"rules.{name}", "config.expect_options_table")
+            raise fail(f"rules.{name}", CONFIG_EXPECT_OPTIONS_TABLE)
         parsed: dict[str, Any] = {}
         for option_name, value in options.items():
             key = f"rules.{name}.{option_name}"
             option = rule.options.get(option_name)
             if option is None:
                 known = ", ".join(rule.options) or "—"
-                raise fail(key, "config.not_an_option", rule=rule.slug, known=known)
+                raise fail(key, CONFIG_NOT_AN_OPTION, rule=rule.slug, known=known)
             try:
                 parsed[option_name] = option.parse(value)
             except OptionError as error:
-                raise fail(key, "config.option_value", expected=error.expected) from None
+                raise fail(key, CONFIG_OPTION_VALUE, expected=error.expected) from None
         rule_options[rule.slug] = parsed
 
     lang = table.get("lang")
     if lang is not None and lang not in LANGUAGES:
-        raise fail("lang", "config.expect_lang")
+        raise fail("lang", CONFIG_EXPECT_LANG)
 
     max_file_size = DEFAULT_MAX_FILE_SIZE
     if "max-file-size" in table:
         try:
             max_file_size = parse_size(table["max-file-size"])
         except ValueError:
-            raise fail("max-file-size", "config.expect_size") from None
+            raise fail("max-file-size", CONFIG_EXPECT_SIZE) from None
 
     context = table.get("context")
     if context is not None:
         if not isinstance(context, str) or not context.strip():
-            raise fail("context", "cli.expect_folder")
+            raise fail("context", CONFIG_EXPECT_FOLDER)
         context = os.path.join(os.path.dirname(os.path.abspath(path)), context)
 
     return Config(
@@ -220,10 +308,10 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
 
 def _selectors(value: Any, key: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise fail(key, "config.expect_selectors")
+        raise fail(key, CONFIG_EXPECT_SELECTORS)
     for selector in value:
         if not rules_matching(selector):
-            raise fail(key, "config.no_rule", selector=selector)
+            raise fail(key, CONFIG_NO_RULE, selector=selector)
     return tuple(value)
 
 

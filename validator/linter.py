@@ -1,32 +1,34 @@
 """Runs the checks over files and turns problems into diagnostics.
 
+The pipeline, for each file: read it (``validator.loader``: the reader rules'
+problems, data and source map), check it against the schema, run the data rules on
+it if the schema accepts it, and keep only what later steps need — its candidate
+diagnostics, the text of its suppression comments, and the facts cross-file rules
+asked for. Then the cross-file rules compare all files (context files included),
+suppression comments hide what they name (the comment rules judge them), and the
+diagnostics are sorted before any reporter sees them.
+
 This is where a problem's pointer becomes a line and column (through the file's
-source map), where configuration decides which rules run and at what severity, and
-where diagnostics are sorted before any reporter sees them.
+source map) and where configuration decides which rules run and at what severity.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from validator.config import Config
-from validator.diagnostics import Diagnostic, Problem, Related, Severity
+from validator.diagnostics import Diagnostic, Problem, Related, Severity, Span
+from validator.errors import CheckCrashed
 from validator.loader import GoalFile, read_goal_file
-from validator.registry import RULES, RULES_BY_SLUG, rules_matching
-from validator.rule import Rule
-from validator.rules.schema import valid_without_unknown_fields
-
-
-class CheckCrashed(Exception):
-    """A check failed on a file: a bug in goals-lint, reported with the file that showed it."""
-
-    def __init__(self, path: str, error: Exception) -> None:
-        self.path = path
-        self.detail = f"{type(error).__name__}: {error}"
-        super().__init__(f"while checking {path}: {self.detail}")
-
+from validator.registry import RULES, RULES_BY_SLUG, find_rule, rules_matching
+from validator.result import LintResult
+from validator.rule import AnyRule, CommentRule, CrossFileRule, DataRule, FileFacts, ReaderRule, Rule, SchemaRule
+from validator.schema import valid_without_unknown_fields
+from validator.source_map import SourceMap
+from validator.suppressions import hide_suppressed
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -79,8 +81,6 @@ class Selection(NamedTuple):
     def ignored_for(self, path: str) -> frozenset[str]:
         if not self.per_file_ignores:
             return frozenset()
-        import fnmatch
-
         relative = os.path.relpath(os.path.abspath(path), self.config.root).replace(os.sep, "/")
         ignored: set[str] = set()
         for pattern, codes in self.per_file_ignores:
@@ -89,58 +89,68 @@ class Selection(NamedTuple):
         return frozenset(ignored)
 
 
-class LintResult:
-    """What a run found, and what it hid: reporters show both."""
+class _Rules(NamedTuple):
+    """The rules of a run by shape, data rules with their options worked out once."""
 
-    __slots__ = (
-        "baseline_path",
-        "diagnostics",
-        "files_checked",
-        "hidden_by_baseline",
-        "paths",
-        "root",
-        "stale_baseline_entries",
-        "suppressed",
-    )
+    schema: list[SchemaRule]
+    data: list[tuple[DataRule, dict[str, Any]]]
+    cross_file: list[tuple[CrossFileRule, dict[str, Any]]]  # the enabled ones only
+    comments: list[CommentRule]
+    reader_codes: frozenset[str]
 
-    def __init__(self) -> None:
-        self.files_checked = 0
-        self.diagnostics: list[Diagnostic] = []
-        self.paths: list[str] = []  # every file checked, as given: a JUnit report lists the clean ones too
-        self.suppressed = 0  # diagnostics hidden by `# goals-lint: disable=` comments
-        # Filled in by the command line: the folder reports make paths relative to
-        # (the repository root), and what the baseline hid.
-        self.root = os.getcwd()
-        self.baseline_path: str | None = None
-        self.hidden_by_baseline = 0
-        self.stale_baseline_entries = 0
+    @classmethod
+    def of(cls, rules: Sequence[AnyRule], selection: Selection) -> _Rules:
+        options = selection.config.options_for
+        return cls(
+            [rule for rule in rules if isinstance(rule, SchemaRule)],
+            [(rule, options(rule)) for rule in rules if isinstance(rule, DataRule)],
+            [
+                (rule, options(rule))
+                for rule in rules
+                if isinstance(rule, CrossFileRule) and rule.code in selection.enabled
+            ],
+            [rule for rule in rules if isinstance(rule, CommentRule)],
+            frozenset(rule.code for rule in rules if isinstance(rule, ReaderRule)),
+        )
 
 
-class GoalData(NamedTuple):
-    """One schema-valid file, as cross-file (``project``-stage) rules see it."""
-
-    path: str
-    data: dict
-
-
-_READ_CODES = frozenset(rule.code for rule in RULES if rule.stage == "read")
-
-
-class _FileCheck:
-    """One reported file while it is being checked.
+class _Checked:
+    """What is kept of one reported file once its own checks ran: never its data.
 
     ``candidates`` holds what every rule that ran found, selected or not: an inline
     suppression of a rule that is not selected in this run must not look unused.
+    ``comment_text`` is the file's text only when it mentions goals-lint (the
+    common case has no comment to read).
     """
 
-    __slots__ = ("candidates", "enabled", "goal_file", "rules_run", "schema_valid")
+    __slots__ = ("candidates", "comment_text", "enabled", "path", "rules_run")
 
-    def __init__(self, goal_file: GoalFile, enabled: frozenset[str]) -> None:
-        self.goal_file = goal_file
+    def __init__(self, path: str, enabled: frozenset[str], rules_run: set[str]) -> None:
+        self.path = path
         self.enabled = enabled
         self.candidates: list[Diagnostic] = []
-        self.rules_run: set[str] = set(_READ_CODES)
-        self.schema_valid = False
+        self.rules_run = rules_run
+        self.comment_text: str | None = None
+
+
+class _CrossFileInput:
+    """What cross-file rules keep of each schema-valid file: their facts, and where
+    the pointers they report on stand."""
+
+    __slots__ = ("facts", "spans")
+
+    def __init__(self) -> None:
+        self.facts: dict[str, list[FileFacts]] = {}  # by rule code
+        self.spans: dict[str, dict[str, Span]] = {}  # by path, then pointer
+
+    def add(self, goal_file: GoalFile, rules: list[tuple[CrossFileRule, dict[str, Any]]]) -> None:
+        source_map = goal_file.source_map
+        assert source_map is not None
+        spans = self.spans.setdefault(goal_file.path, {})
+        for rule, _ in rules:
+            self.facts.setdefault(rule.code, []).append(FileFacts(goal_file.path, rule.facts(goal_file.data)))
+            for pointer in rule.pointers:
+                spans[pointer] = source_map.span(pointer)
 
 
 def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str] = ()) -> LintResult:
@@ -149,65 +159,75 @@ def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str
     files, and a duplicate of an unchanged file must still be found.
     """
     result = LintResult()
-    schema_rules = [rule for rule in RULES if rule.stage == "schema"]
-    # Each data rule with its options, worked out once for the run.
-    data_rules = [(rule, selection.config.options_for(rule)) for rule in RULES if rule.stage == "data"]
-    project_rules = [rule for rule in RULES if rule.stage == "project" and rule.code in selection.enabled]
-    checks: dict[str, _FileCheck] = {}
-    valid_files: dict[str, GoalFile] = {}
+    rules = _Rules.of(RULES, selection)
+    checked: dict[str, _Checked] = {}
+    cross_file = _CrossFileInput()
     for path in paths:
         try:
             goal_file = read_goal_file(path, selection.config.max_file_size)
-            check = _check_file(goal_file, selection, schema_rules, data_rules)
+            file_check, valid = _check_file(goal_file, selection, rules)
+            if valid and rules.cross_file:
+                cross_file.add(goal_file, rules.cross_file)
         except Exception as error:
             raise CheckCrashed(path, error) from error
-        checks[goal_file.path] = check
-        if check.schema_valid:
-            valid_files[goal_file.path] = goal_file
+        checked[goal_file.path] = file_check
         result.files_checked += 1
         result.paths.append(goal_file.path)
-    if project_rules:
-        reported = set(valid_files)
-        # A context folder holds the reported files too, maybe spelt differently
-        # (`goals/a.yaml` and `/repo/goals/a.yaml`): one file must not meet itself.
-        seen = {os.path.normcase(os.path.abspath(path)) for path in checks}
-        for path in context:
-            absolute = os.path.normcase(os.path.abspath(path))
-            if absolute in seen:
-                continue
-            seen.add(absolute)
-            goal_file = read_goal_file(path, selection.config.max_file_size)
-            if goal_file.readable and _schema_valid(goal_file, schema_rules):
-                valid_files[path] = goal_file
-        for diagnostic in _project_diagnostics(project_rules, valid_files, reported, selection):
-            checks[diagnostic.path].candidates.append(diagnostic)
-        project_codes = {rule.code for rule in project_rules}
-        for path in reported:
-            checks[path].rules_run |= project_codes
-    for check in checks.values():
-        shown, suppressed = _apply_suppressions(check, selection)
+    if rules.cross_file:
+        _read_context(context, checked, cross_file, selection, rules)
+        for diagnostic in _cross_file_diagnostics(rules, cross_file, checked, selection):
+            checked[diagnostic.path].candidates.append(diagnostic)
+        cross_file_codes = {rule.code for rule, _ in rules.cross_file}
+        for path in cross_file.spans:
+            if path in checked:
+                checked[path].rules_run |= cross_file_codes
+    for file_check in checked.values():
+        shown, suppressed = _apply_comments(file_check, rules, selection)
         result.diagnostics.extend(shown)
         result.suppressed += suppressed
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
 
 
-def _schema_valid(goal_file: GoalFile, schema_rules: list[Rule]) -> bool:
+def _read_context(
+    context: Sequence[str],
+    checked: dict[str, _Checked],
+    cross_file: _CrossFileInput,
+    selection: Selection,
+    rules: _Rules,
+) -> None:
+    """Add the context files' facts. A context folder holds the reported files too, maybe
+    spelt differently (`goals/a.yaml` and `/repo/goals/a.yaml`): one file must not meet itself."""
+    seen = {os.path.normcase(os.path.abspath(path)) for path in checked}
+    for path in context:
+        absolute = os.path.normcase(os.path.abspath(path))
+        if absolute in seen:
+            continue
+        seen.add(absolute)
+        goal_file = read_goal_file(path, selection.config.max_file_size)
+        if goal_file.readable and _schema_valid(goal_file, rules.schema):
+            cross_file.add(goal_file, rules.cross_file)
+
+
+def _schema_valid(goal_file: GoalFile, schema_rules: list[SchemaRule]) -> bool:
     """Whether the rules can read the file: valid, or invalid only by unknown fields."""
-    problems = any(any(True for _ in rule.check(goal_file.data, goal_file.source_map)) for rule in schema_rules)
+    source_map = goal_file.source_map
+    assert source_map is not None
+    problems = any(any(True for _ in rule.check(goal_file.data, source_map)) for rule in schema_rules)
     return not problems or valid_without_unknown_fields(goal_file.data)
 
 
-def _check_file(
-    goal_file: GoalFile, selection: Selection, schema_rules: list[Rule], data_rules: list[tuple[Rule, dict[str, Any]]]
-) -> _FileCheck:
+def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tuple[_Checked, bool]:
     """What the file's own checks find, and whether the schema accepts it."""
-    check = _FileCheck(goal_file, selection.enabled - selection.ignored_for(goal_file.path))
-    enabled = check.enabled
+    enabled = selection.enabled - selection.ignored_for(goal_file.path)
+    file_check = _Checked(goal_file.path, enabled, set(rules.reader_codes))
+    if goal_file.text is not None and "goals-lint" in goal_file.text.lower():
+        file_check.comment_text = goal_file.text
+    candidates = file_check.candidates
     for problem in goal_file.problems:
         rule = RULES_BY_SLUG[problem.rule]
         related = tuple(Related(goal_file.path, span) for span in problem.related)
-        check.candidates.append(
+        candidates.append(
             Diagnostic(
                 goal_file.path,
                 problem.span,
@@ -220,66 +240,87 @@ def _check_file(
                 related,
             )
         )
-    if not goal_file.readable:
-        return check
+    source_map = goal_file.source_map
+    if not goal_file.readable or source_map is None:
+        return file_check, False
     # Compliance rules judge only data that has the expected shape: their verdicts on
     # a file the schema rejects would be noise. Validity is judged even when the
     # schema rule itself is not reported.
     schema_valid = True
-    for rule in schema_rules:
-        check.rules_run.add(rule.code)
-        for problem in rule.check(goal_file.data, goal_file.source_map):
+    for schema_rule in rules.schema:
+        file_check.rules_run.add(schema_rule.code)
+        for problem in schema_rule.check(goal_file.data, source_map):
             schema_valid = False
-            check.candidates.append(_located(goal_file, rule, problem, selection))
+            candidates.append(_located(goal_file.path, source_map, schema_rule, problem, selection))
     if not schema_valid and not valid_without_unknown_fields(goal_file.data):
-        return check
+        return file_check, False
     # An unknown field alone (maybe accepted by a suppression comment) does not switch
     # the rules off: they read known fields only.
-    check.schema_valid = True
-    files = {goal_file.path: goal_file}
-    for rule, options in data_rules:
-        if rule.code in enabled:
-            check.rules_run.add(rule.code)
-            for problem in rule.check(goal_file.data, **options):
-                check.candidates.append(_located(goal_file, rule, problem, selection, files))
-    return check
+    for data_rule, options in rules.data:
+        if data_rule.code in enabled:
+            file_check.rules_run.add(data_rule.code)
+            for problem in data_rule.check(goal_file.data, **options):
+                candidates.append(_located(goal_file.path, source_map, data_rule, problem, selection))
+    return file_check, True
 
 
-def _apply_suppressions(check: _FileCheck, selection: Selection) -> tuple[list[Diagnostic], int]:
+def _apply_comments(file_check: _Checked, rules: _Rules, selection: Selection) -> tuple[list[Diagnostic], int]:
     """The diagnostics to show for one file, and how many inline comments hid."""
-    text = check.goal_file.text
-    if text is None or "goals-lint" not in text.lower():  # the common case: no comment to read
-        return [d for d in check.candidates if d.code in check.enabled], 0
-    from validator.suppressions import apply_suppressions
-
-    return apply_suppressions(
-        check.goal_file.path, text, check.candidates, check.enabled, check.rules_run, selection.severity_of
+    if file_check.comment_text is None:
+        return [d for d in file_check.candidates if d.code in file_check.enabled], 0
+    shown, hidden, comments = hide_suppressed(
+        file_check.comment_text, file_check.candidates, file_check.enabled, file_check.rules_run, _code_of
     )
+    for rule in rules.comments:
+        if rule.code in file_check.enabled:
+            severity = selection.severity_of(rule)
+            shown.extend(
+                Diagnostic(
+                    file_check.path, found.span, "", rule.code, rule.slug, severity, found.message_id, found.params
+                )
+                for found in rule.check(comments)
+            )
+    return shown, hidden
 
 
-def _project_diagnostics(
-    project_rules: list[Rule], files: dict[str, GoalFile], reported: set[str], selection: Selection
+def _code_of(name: str) -> str | None:
+    rule = find_rule(name)
+    return None if rule is None else rule.code
+
+
+def _cross_file_diagnostics(
+    rules: _Rules, cross_file: _CrossFileInput, checked: dict[str, _Checked], selection: Selection
 ) -> Iterable[Diagnostic]:
-    goal_data = [GoalData(path, goal_file.data) for path, goal_file in sorted(files.items())]
-    for rule in project_rules:
-        options = selection.config.options_for(rule)
-        for path, problem in rule.check(goal_data, **options):
-            if path in reported:
-                yield _located(files[path], rule, problem, selection, files)
+    for rule, options in rules.cross_file:
+        files = sorted(cross_file.facts.get(rule.code, ()), key=lambda file: file.path)
+        for path, problem in rule.check(files, **options):
+            if path not in checked:
+                continue  # a context file: compared with, not reported
+            spans = cross_file.spans[path]
+            related = []
+            for place in problem.related:
+                other, pointer = (path, place) if isinstance(place, str) else place
+                related.append(Related(other, cross_file.spans[other][pointer]))
+            yield Diagnostic(
+                path,
+                spans[problem.pointer],
+                problem.pointer,
+                rule.code,
+                rule.slug,
+                selection.severity_of(rule),
+                problem.message_id,
+                problem.params,
+                tuple(related),
+            )
 
 
-def _located(
-    goal_file: GoalFile, rule: Rule, problem: Problem, selection: Selection, files: dict[str, GoalFile] | None = None
-) -> Diagnostic:
-    source_map = goal_file.source_map
-    assert source_map is not None
-    related = []
-    for place in problem.related:
-        path, pointer = (goal_file.path, place) if isinstance(place, str) else place
-        other_map = source_map if path == goal_file.path else files[path].source_map  # type: ignore[index]
-        related.append(Related(path, other_map.span(pointer)))  # type: ignore[union-attr]
+def _located(path: str, source_map: SourceMap, rule: Rule, problem: Problem, selection: Selection) -> Diagnostic:
+    """A problem of a file's own checks, at its line and column; related places are in the same file."""
+    related = tuple(
+        Related(path, source_map.span(place if isinstance(place, str) else place[1])) for place in problem.related
+    )
     return Diagnostic(
-        goal_file.path,
+        path,
         source_map.span(problem.pointer, problem.at_key),
         problem.pointer,
         rule.code,
@@ -287,5 +328,5 @@ def _located(
         selection.severity_of(rule),
         problem.message_id,
         problem.params,
-        tuple(related),
+        related,
     )

@@ -1,26 +1,44 @@
-"""What a rule is: its code, slug, stage, severity, options, documentation and check.
+"""What a rule is: its code, name, documentation, options and check, in one of five shapes.
 
-Stages say when a rule runs:
+The shape says when a rule runs and what its check is given:
 
-- ``read``: found while reading the file (the loader reports these);
-- ``schema``: the JSON Schema check, on data that was read cleanly;
-- ``data``: compliance rules, pure functions of one schema-valid file's data;
-- ``project``: rules that look across all files of a run.
+- ``ReaderRule`` (stage ``read``): what keeps a file from being read as written. The
+  reader (``validator.loader``) finds these while it reads; the rule has no check.
+- ``SchemaRule`` (``schema``): ``check(data, source_map)`` on data that was read cleanly.
+- ``DataRule`` (``data``): compliance rules, ``check(data, **options)``, a pure function
+  of one schema-valid file's data (``validator.goal.GoalData``).
+- ``CrossFileRule`` (``cross-file``): rules that compare files. ``facts(data)`` keeps
+  the little each file contributes (so a run never holds every file's data), and
+  ``check(files, **options)`` compares them: ``files`` is every schema-valid file's
+  ``(path, facts)``, context files included.
+- ``CommentRule`` (``comments``): rules about suppression comments,
+  ``check(comments)`` on what ``validator.suppressions`` read from the file's text.
 
-A ``data`` rule's check is ``check(data, **options) -> Iterable[Problem]``; a
-``project`` rule's is ``check(files, **options) -> Iterable[(path, Problem)]``,
-where ``files`` is a list of ``validator.linter.GoalData`` (path, data) of every
-schema-valid file, including context files whose own problems are not reported.
+Every check yields problems located by JSON Pointer (comment rules: by line and
+column, as comments are not data). Severity is stamped on by the engine from
+configuration, so a rule never decides its own level beyond its default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeAlias
 
-from validator.diagnostics import Problem, Severity
+from validator.diagnostics import Problem, Severity, Span
 
-STAGES = ("read", "schema", "data", "project")
+if TYPE_CHECKING:
+    from validator.goal import GoalData
+    from validator.source_map import SourceMap
+    from validator.suppressions import FileComments
+
+
+class Stage(str, enum.Enum):
+    READ = "read"
+    SCHEMA = "schema"
+    DATA = "data"
+    CROSS_FILE = "cross-file"
+    COMMENTS = "comments"
 
 
 class OptionError(ValueError):
@@ -43,15 +61,131 @@ class Option(NamedTuple):
     help: str = ""
 
 
-class Rule(NamedTuple):
-    code: str
-    slug: str
-    stage: str
-    summary: Mapping[str, str]  # one line, {"zh": ..., "en": ...}
-    doc: str
-    default_severity: Severity = Severity.ERROR
-    check: Callable[..., Iterable[Problem]] | None = None
-    options: Mapping[str, Option] = {}  # read-only: a NamedTuple default is shared
+class SchemaCheck(Protocol):
+    def __call__(self, data: Any, source_map: SourceMap, /) -> Iterable[Problem]: ...
+
+
+class DataCheck(Protocol):
+    def __call__(self, data: GoalData, /, **options: Any) -> Iterable[Problem]: ...
+
+
+class FileFacts(NamedTuple):
+    """What one file contributes to a cross-file rule."""
+
+    path: str
+    facts: Any  # whatever the rule's ``facts`` returned for the file
+
+
+class FactsOf(Protocol):
+    def __call__(self, data: GoalData, /) -> Any: ...
+
+
+class CrossFileCheck(Protocol):
+    def __call__(self, files: Sequence[FileFacts], /, **options: Any) -> Iterable[tuple[str, Problem]]: ...
+
+
+class CommentProblem(NamedTuple):
+    """A finding about a comment: located by position, as comments are not data."""
+
+    span: Span
+    message_id: str
+    params: Mapping[str, Any] = {}
+
+
+class CommentCheck(Protocol):
+    def __call__(self, comments: FileComments, /) -> Iterable[CommentProblem]: ...
+
+
+class Rule:
+    """What every rule has; the shapes below add their check."""
+
+    __slots__ = ("code", "default_severity", "doc", "options", "slug", "summary")
+    stage: ClassVar[Stage]
+
+    def __init__(
+        self,
+        code: str,
+        slug: str,
+        summary: Mapping[str, str],
+        doc: str,
+        *,
+        default_severity: Severity = Severity.ERROR,
+        options: Mapping[str, Option] | None = None,
+    ) -> None:
+        self.code = code
+        self.slug = slug
+        self.summary = summary  # one line, {"zh": ..., "en": ...}
+        self.doc = doc
+        self.default_severity = default_severity
+        self.options: Mapping[str, Option] = options or {}
 
     def default_options(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code} {self.slug})"
+
+
+class ReaderRule(Rule):
+    __slots__ = ()
+    stage = Stage.READ
+
+
+class SchemaRule(Rule):
+    __slots__ = ("check",)
+    stage = Stage.SCHEMA
+
+    def __init__(
+        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: SchemaCheck, **common: Any
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **common)
+        self.check = check
+
+
+class DataRule(Rule):
+    __slots__ = ("check",)
+    stage = Stage.DATA
+
+    def __init__(
+        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: DataCheck, **common: Any
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **common)
+        self.check = check
+
+
+class CrossFileRule(Rule):
+    __slots__ = ("check", "facts", "pointers")
+    stage = Stage.CROSS_FILE
+
+    def __init__(
+        self,
+        code: str,
+        slug: str,
+        summary: Mapping[str, str],
+        doc: str,
+        *,
+        facts: FactsOf,
+        check: CrossFileCheck,
+        pointers: tuple[str, ...],
+        **common: Any,
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **common)
+        self.facts = facts
+        self.check = check
+        # The places its problems (and their related places) point at: the engine keeps
+        # where these stand in each file, and nothing else of the file.
+        self.pointers = pointers
+
+
+class CommentRule(Rule):
+    __slots__ = ("check",)
+    stage = Stage.COMMENTS
+
+    def __init__(
+        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: CommentCheck, **common: Any
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **common)
+        self.check = check
+
+
+AnyRule: TypeAlias = ReaderRule | SchemaRule | DataRule | CrossFileRule | CommentRule

@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from validator.diagnostics import Diagnostic, Severity, Span
-from validator.rule import Rule
+from validator.diagnostics import Diagnostic, Span
 
 _MENTION = re.compile(r"goals-lint", re.IGNORECASE)
 # The directive starts after `goals-lint:` (or the full-width `：`), anywhere in the comment,
@@ -218,60 +217,66 @@ def _next_content_line(lines: list[str], after: int, comment_lines: set[int]) ->
     return []
 
 
-def apply_suppressions(
-    path: str,
+class FileComments:
+    """A file's suppression comments, and what they did in this run: what the comment
+    rules judge."""
+
+    __slots__ = ("malformed", "rules_run", "suppressions", "targets", "used")
+
+    def __init__(
+        self,
+        suppressions: list[Suppression],
+        malformed: list[Malformed],
+        rules_run: set[str],
+        code_of: Callable[[str], str | None],
+    ) -> None:
+        self.suppressions = suppressions
+        self.malformed = malformed
+        # For each suppression, each rule name as written and the code it names (None: no such rule).
+        self.targets: list[list[tuple[str, str | None]]] = [
+            [(name, code_of(name)) for name in suppression.names] for suppression in suppressions
+        ]
+        self.used: set[tuple[int, str]] = set()  # (suppression index, name) that hid something
+        self.rules_run = rules_run  # codes of the rules that ran on the file, selected or not
+
+
+def hide_suppressed(
     text: str,
     candidates: Sequence[Diagnostic],
     enabled: frozenset[str],
     rules_run: set[str],
-    severity_of: Callable[[Rule], Severity],
-) -> tuple[list[Diagnostic], int]:
-    """Hide what the file's comments suppress; report bad and unused suppressions.
+    code_of: Callable[[str], str | None],
+) -> tuple[list[Diagnostic], int, FileComments]:
+    """Hide what the file's comments suppress.
 
+    ``code_of`` gives the code of a rule named in a comment (None: no such rule).
     ``candidates`` are the findings of every rule that ran on the file (``rules_run``),
-    selected or not; only ``enabled`` rules are shown. Returns the diagnostics to
-    show and how many of them the comments hid.
+    selected or not, so that a suppression of a rule left out of this run does not
+    look unused; only ``enabled`` rules are shown. Returns the diagnostics to show,
+    how many of them the comments hid, and the comments for the comment rules.
     """
-    from validator.registry import RULES_BY_SLUG, find_rule
-
     suppressions, malformed = parse_suppressions(text)
-    codes_of = [[(name, find_rule(name)) for name in suppression.names] for suppression in suppressions]
-    used: set[tuple[int, str]] = set()
+    comments = FileComments(suppressions, malformed, rules_run, code_of)
+    # Line-bound suppressions by line, whole-file ones apart: one lookup per diagnostic.
+    by_line: dict[int, list[int]] = {}
+    whole_file: list[int] = []
+    for index, suppression in enumerate(suppressions):
+        if not suppression.lines:
+            whole_file.append(index)
+        for line in suppression.lines:
+            by_line.setdefault(line, []).append(index)
     shown: list[Diagnostic] = []
     hidden = 0
     for diagnostic in candidates:
         suppressed = False
-        for index, suppression in enumerate(suppressions):
-            if suppression.lines and diagnostic.span.line not in suppression.lines:
-                continue
-            for name, rule in codes_of[index]:
-                if rule is not None and rule.code == diagnostic.code:
-                    used.add((index, name))
+        for index in (*by_line.get(diagnostic.span.line, ()), *whole_file):
+            for name, code in comments.targets[index]:
+                if code == diagnostic.code:
+                    comments.used.add((index, name))
                     suppressed = True
         if diagnostic.code in enabled:
             if suppressed:
                 hidden += 1
             else:
                 shown.append(diagnostic)
-
-    invalid = RULES_BY_SLUG["invalid-suppression"]
-    unused = RULES_BY_SLUG["unused-suppression"]
-
-    def report(rule: Rule, span: Span, message_id: str, **params: Any) -> None:
-        if rule.code in enabled:
-            shown.append(Diagnostic(path, span, "", rule.code, rule.slug, severity_of(rule), message_id, params))
-
-    for bad in malformed:
-        if bad.misplaced_file_directive:
-            report(invalid, bad.span, "suppression.misplaced_file")
-        else:
-            report(invalid, bad.span, "suppression.malformed", text=bad.text)
-    for index, suppression in enumerate(suppressions):
-        if not suppression.reason:
-            report(invalid, suppression.span, "suppression.no_reason", rules=",".join(suppression.names))
-        for name, rule in codes_of[index]:
-            if rule is None:
-                report(invalid, suppression.span, "suppression.unknown_rule", name=name)
-            elif (index, name) not in used and rule.code in rules_run:
-                report(unused, suppression.span, "suppression.unused", name=name)
-    return shown, hidden
+    return shown, hidden, comments

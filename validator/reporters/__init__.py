@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, TextIO
 
-from validator.linter import LintResult
+from validator.result import LintResult
 
 
 class Reporter(Protocol):
@@ -33,14 +33,6 @@ REPORTER_MODULES: dict[str, str] = {
 }
 
 
-class ReportWriteError(Exception):
-    """A report file could not be written (exit 2, with the path and the reason)."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = path
-        self.reason = reason
-
-
 def get_reporter(name: str) -> Reporter:
-    return importlib.import_module(REPORTER_MODULES[name]).report  # type: ignore[no-any-return]
+    reporter: Reporter = importlib.import_module(REPORTER_MODULES[name]).report
+    return reporter

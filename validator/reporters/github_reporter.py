@@ -19,11 +19,12 @@ import re
 from typing import TextIO
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.linter import LintResult
-from validator.messages import counted, render
-from validator.reporters import ReportWriteError, text_reporter
-from validator.reporters.paths import relative_path
-from validator.reporters.text_reporter import one_line
+from validator.errors import OutputError
+from validator.messages import PROBLEM, counted, one_line, render
+from validator.paths import relative_path
+from validator.reporters import text_reporter
+from validator.reporters.messages import REPORT_CANNOT_WRITE, REPORT_SUMMARY_TRUNCATED, REPORT_TABLE_HEADER
+from validator.result import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -83,9 +84,9 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
     lines = [f"### {render('report.summary_title', {}, lang)}", "", markdown_text(summary_line), ""]
     diagnostics = result.diagnostics
     if diagnostics:
-        lines += [render("report.table_header", {}, lang), "|---|---|---|---|---|---|"]
+        lines += [render(REPORT_TABLE_HEADER, {}, lang), "|---|---|---|---|---|---|"]
         # Room for the closing note however many problems it names.
-        note_room = _size(render("report.summary_truncated", {"count": counted("problem", len(diagnostics))}, lang)) + 2
+        note_room = _size(render(REPORT_SUMMARY_TRUNCATED, {"count": counted(PROBLEM, len(diagnostics))}, lang)) + 2
         size = sum(_size(line) for line in lines) + note_room
         left_out = 0
         for index, diagnostic in enumerate(diagnostics):
@@ -102,7 +103,7 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
             lines.append(row)
         lines.append("")
         if left_out:
-            lines += [render("report.summary_truncated", {"count": counted("problem", left_out)}, lang), ""]
+            lines += [render(REPORT_SUMMARY_TRUNCATED, {"count": counted(PROBLEM, left_out)}, lang), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -120,4 +121,4 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, 
             with open(summary_file, "a", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
                 stream.write(step_summary(result, lang, summary_line))
         except OSError as error:
-            raise ReportWriteError(summary_file, error.strerror or str(error)) from None
+            raise OutputError(REPORT_CANNOT_WRITE, path=summary_file, reason=error.strerror or str(error)) from None

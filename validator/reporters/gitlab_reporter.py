@@ -12,16 +12,16 @@ import json
 from typing import Any, TextIO
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.linter import LintResult
-from validator.reporters.paths import relative_path
-from validator.reporters.sarif_reporter import fingerprint, numbered
-from validator.reporters.text_reporter import one_line
+from validator.identity import fingerprints
+from validator.messages import one_line
+from validator.paths import relative_path
+from validator.result import LintResult
 
 # GitLab's scale is info, minor, major, critical, blocker.
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dict[str, Any]:
+def _issue(diagnostic: Diagnostic, fingerprint: str, root: str, lang: str) -> dict[str, Any]:
     message = one_line(diagnostic.message(lang))  # the merge request widget shows one line per issue
     return {
         "type": "issue",
@@ -29,7 +29,7 @@ def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dic
         "description": f"{diagnostic.code} {message}",
         "check_name": diagnostic.rule,
         "categories": ["Style"],
-        "fingerprint": fingerprint(diagnostic, root, occurrence),
+        "fingerprint": fingerprint,
         "severity": SEVERITIES[diagnostic.severity],
         "location": {
             "path": relative_path(diagnostic.path, root),
@@ -40,8 +40,10 @@ def _issue(diagnostic: Diagnostic, occurrence: int, root: str, lang: str) -> dic
 
 def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
     issues = [
-        _issue(diagnostic, occurrence, result.root, lang)
-        for diagnostic, occurrence in numbered(result.diagnostics, result.root)
+        _issue(diagnostic, fingerprint, result.root, lang)
+        for diagnostic, fingerprint in zip(
+            result.diagnostics, fingerprints(result.diagnostics, result.root), strict=True
+        )
     ]
     json.dump(issues, out, ensure_ascii=False, indent=2)
     out.write("\n")

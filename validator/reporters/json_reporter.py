@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 from validator import __version__
 from validator.diagnostics import Diagnostic, Related
-from validator.linter import LintResult
 from validator.reporters.summary import count
+from validator.result import LintResult
 
 FORMAT_VERSION = 1
 

@@ -14,9 +14,9 @@ from typing import TextIO
 from xml.etree import ElementTree
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.linter import LintResult
-from validator.reporters.paths import relative_path
-from validator.reporters.text_reporter import one_line
+from validator.messages import one_line
+from validator.paths import relative_path
+from validator.result import LintResult
 
 # Characters XML 1.0 cannot hold, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -13,7 +13,6 @@ a baseline. Rules have no ``helpUri``: goals-lint has no published home to point
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -22,10 +21,12 @@ from urllib.parse import quote
 
 from validator import __version__
 from validator.diagnostics import Diagnostic, Related, Severity
-from validator.linter import LintResult
+from validator.identity import fingerprints
 from validator.messages import render
+from validator.paths import relative_path
 from validator.registry import RULES
-from validator.reporters.paths import relative_path
+from validator.reporters.messages import REPORT_SARIF_TOO_MANY
+from validator.result import LintResult
 from validator.rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,45 +70,8 @@ def _region(span: Any) -> dict[str, int]:
     return {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": span.end_column}
 
 
-def fingerprint(diagnostic: Diagnostic, root: str, occurrence: int) -> str:
-    """Identity of a problem: what the baseline keys on, without the indicator's index
-    (inserting an indicator above must not make code scanning see a new alert), plus
-    its number among problems that are otherwise identical."""
-    text = "\0".join((*_fingerprint_key(diagnostic, root), str(occurrence)))
-    # surrogateescape: a file name that is not UTF-8 hashes as its bytes, never a crash.
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-_INDICATOR_INDEX = re.compile(r"^/indicators/\d+")
-
-
-def _fingerprint_key(diagnostic: Diagnostic, root: str) -> tuple[str, ...]:
-    from validator.baseline import key_of
-
-    # Positions are not identity: an indicator's index, and a sequence number quoted in
-    # the message (duplicate-indicator's "indicator 3"), both shift when one is inserted.
-    positional = {name for name in diagnostic.params if name.endswith("_seq")}
-    if positional:
-        diagnostic = diagnostic._replace(
-            params={name: value for name, value in diagnostic.params.items() if name not in positional}
-        )
-    key = key_of(diagnostic, root)
-    return key._replace(pointer=_INDICATOR_INDEX.sub("/indicators/*", key.pointer))
-
-
-def numbered(diagnostics: list[Diagnostic], root: str) -> list[tuple[Diagnostic, int]]:
-    """Each diagnostic with its occurrence among identical ones (1, 2, …), in report order."""
-    seen: dict[Any, int] = {}
-    numbered_list = []
-    for diagnostic in diagnostics:
-        key = _fingerprint_key(diagnostic, root)
-        seen[key] = seen.get(key, 0) + 1
-        numbered_list.append((diagnostic, seen[key]))
-    return numbered_list
-
-
 def _result(
-    diagnostic: Diagnostic, occurrence: int, rule_index: dict[str, int], root: str, lang: str
+    diagnostic: Diagnostic, fingerprint: str, rule_index: dict[str, int], root: str, lang: str
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
@@ -122,7 +86,7 @@ def _result(
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT_NAME: fingerprint(diagnostic, root, occurrence)},
+        "partialFingerprints": {FINGERPRINT_NAME: fingerprint},
         "properties": {"pointer": diagnostic.pointer, "rule": diagnostic.rule, "messageId": diagnostic.message_id},
     }
     if diagnostic.related:
@@ -165,8 +129,10 @@ def build_log(result: LintResult, lang: str) -> dict[str, Any]:
                 "originalUriBaseIds": {ROOT_ID: {"uri": root_uri}},
                 "columnKind": "unicodeCodePoints",
                 "results": [
-                    _result(diagnostic, occurrence, rule_index, root, lang)
-                    for diagnostic, occurrence in numbered(result.diagnostics, root)
+                    _result(diagnostic, fingerprint, rule_index, root, lang)
+                    for diagnostic, fingerprint in zip(
+                        result.diagnostics, fingerprints(result.diagnostics, root), strict=True
+                    )
                 ],
                 "properties": {
                     "filesChecked": result.files_checked,
@@ -185,4 +151,4 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, 
     out.write("\n")
     results = len(log["runs"][0]["results"])
     if results > GITHUB_KEPT_RESULTS:
-        (err or sys.stderr).write(render("report.sarif_too_many", {"count": results}, lang) + "\n")
+        (err or sys.stderr).write(render(REPORT_SARIF_TOO_MANY, {"count": results}, lang) + "\n")

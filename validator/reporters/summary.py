@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from validator.diagnostics import Severity
-from validator.linter import LintResult
+from validator.result import LintResult
 
 
 def count(result: LintResult) -> dict[str, int]:

@@ -69,8 +69,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import name_core
+
+# --- messages (zh, en) ---
+CATEGORY_MISMATCH = define(
+    "rule.category_mismatch",
+    zh="“{name}”从名称看属于{expected}，却列在{category}下；请将一级指标改为“{expected}”，或修改指标名称",
+    en="“{name}” reads as a {expected} indicator by its name but is filed under {category}; change the category to {expected}, or rename the indicator",
+)
+
 
 SATISFACTION_ENDINGS = ("满意度", "满意率")
 # 节约行政运行成本 is a benefit (money saved), not a cost.
@@ -79,7 +89,7 @@ SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减
 COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "投资额", "费")
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         core = name_core(indicator["name"])
         category = indicator["category"]
@@ -107,13 +117,12 @@ def _files_cost(indicator: dict[str, Any]) -> bool:
 
 def _mismatch(index: int, indicator: dict[str, Any], expected: str) -> Problem:
     params = {"name": indicator["name"], "category": indicator["category"], "expected": expected}
-    return Problem(f"/indicators/{index}/category", "rule.category_mismatch", params)
+    return Problem(f"/indicators/{index}/category", CATEGORY_MISMATCH, params)
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL201",
     slug="category-mismatch",
-    stage="data",
     summary={
         "zh": "名称表明是满意度或成本的指标，应列在满意度指标或成本指标下",
         "en": "an indicator whose name says satisfaction or cost is filed under that category",

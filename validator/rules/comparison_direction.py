@@ -68,11 +68,25 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import comparison_key, name_core, parse_target
+
+# --- messages (zh, en) ---
+COMPARISON_DIRECTION_UPPER_LIMIT = define(
+    "rule.comparison_direction.upper_limit",
+    zh="“{keyword}”应越高越好，但年度指标值“{target}”设定的是上限（≤、不超过）；请改为下限（≥、不低于）",
+    en="a {keyword} should be high, but the target “{target}” sets an upper limit (≤); make it a lower limit (≥)",
+)
+COMPARISON_DIRECTION_LOWER_LIMIT = define(
+    "rule.comparison_direction.lower_limit",
+    zh="“{keyword}”应越低越好，但年度指标值“{target}”设定的是下限（≥、不少于）；请改为上限（≤、不超过）",
+    en="a {keyword} should be low, but the target “{target}” sets a lower limit (≥); make it an upper limit (≤)",
+)
+
 
 HIGHER_IS_BETTER = (
     "可用率",
@@ -177,7 +191,7 @@ _UPPER_LIMITS = ("≤", "<")
 _LOWER_LIMITS = ("≥", ">")
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         stated = [bound for bound in parse_target(indicator["target"]).bounds if bound.stated]
         if not stated:
@@ -196,9 +210,9 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
                 continue
             keyword, higher = head
             if higher and bound.comparison in _UPPER_LIMITS:
-                message_id = "rule.comparison_direction.upper_limit"
+                message_id = COMPARISON_DIRECTION_UPPER_LIMIT
             elif not higher and bound.comparison in _LOWER_LIMITS:
-                message_id = "rule.comparison_direction.lower_limit"
+                message_id = COMPARISON_DIRECTION_LOWER_LIMIT
             else:
                 continue
             yield Problem(
@@ -223,10 +237,9 @@ def _head(text: str) -> tuple[str, bool] | None:
     return None
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL206",
     slug="comparison-direction",
-    stage="data",
     summary={
         "zh": "比较方向要与指标含义一致：可用率、合格率用“≥”，响应时间、成本用“≤”",
         "en": "comparisons run the right way: ≥ for uptime or pass rates, ≤ for response times or costs",

@@ -83,8 +83,23 @@ from collections.abc import Iterator
 from typing import Any
 
 from validator.diagnostics import Problem
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import Target, comparison_key, indicator_name_key, parse_target
+
+# --- messages (zh, en) ---
+DUPLICATE_INDICATOR_NAME = define(
+    "rule.duplicate_indicator.name",
+    zh="指标名称与第 {first_seq} 项指标“{first_name}”（第 {related_line} 行）重复；请合并或改名",
+    en="same indicator name as indicator {first_seq} (“{first_name}”, line {related_line}); merge them or rename one",
+)
+DUPLICATE_INDICATOR_TARGET = define(
+    "rule.duplicate_indicator.target",
+    zh="年度指标值与第 {first_seq} 项指标“{first_name}”（第 {related_line} 行）的完全相同，疑似复制粘贴；请填写本指标自己的年度指标值",
+    en="same target text as indicator {first_seq} (“{first_name}”, line {related_line}), probably copied; give this indicator its own target",
+)
+
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 # 同比增长5%, 较上年提高2个百分点: a change against last year is a standard phrase, not a sentence.
@@ -98,7 +113,7 @@ SENTENCE_MIN_CHARACTERS = 4
 _TIME_CLAUSE_ENDINGS = ("后", "前", "起", "内")
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     first_by_name: dict[str, int] = {}
     first_by_target: dict[str, int] = {}
     indicators = data["indicators"]
@@ -139,10 +154,9 @@ def _duplicate(indicators: list[dict[str, Any]], index: int, first: int, field: 
     )
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL103",
     slug="duplicate-indicator",
-    stage="data",
     summary={
         "zh": "同一项目中不得有重复的指标（名称相同，或指标值是同一句复制的文字）",
         "en": "no indicator appears twice in a project (same name, or the same copied target sentence)",

@@ -56,42 +56,64 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import NamedTuple
 
 from validator.diagnostics import Problem
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import CrossFileRule, FileFacts
 from validator.targets import comparison_key
 
+# --- messages (zh, en) ---
+DUPLICATE_PROJECT = define(
+    "rule.duplicate_project",
+    zh="同一项目（{year}年度，预算单位：{budget_unit}，项目名称：“{project}”）另有目标文件 `{other}`（第 {related_line} 行）；请合并为一个文件",
+    en="the same project ({year}, {budget_unit}, “{project}”) also has the goal file `{other}` (line {related_line}); merge them into one file",
+)
 
-def check(files: Sequence[Any]) -> Iterator[tuple[str, Problem]]:
-    groups: dict[tuple[Any, str, str], list[Any]] = {}
-    for goal in sorted(files, key=lambda goal: goal.path):
-        data = goal.data
-        key = (data["year"], comparison_key(data["budget_unit"]), comparison_key(data["project"]))
-        groups.setdefault(key, []).append(goal)
+
+class Project(NamedTuple):
+    """What a file tells about the project it is for: all this rule keeps of it."""
+
+    year: int
+    budget_unit: str
+    project: str
+
+
+def facts(data: GoalData) -> Project:
+    return Project(data["year"], data["budget_unit"], data["project"])
+
+
+def check(files: Sequence[FileFacts]) -> Iterator[tuple[str, Problem]]:
+    groups: dict[tuple[int, str, str], list[FileFacts]] = {}
+    for file in sorted(files, key=lambda file: file.path):
+        project: Project = file.facts
+        key = (project.year, comparison_key(project.budget_unit), comparison_key(project.project))
+        groups.setdefault(key, []).append(file)
     for group in groups.values():
         # Every file of a group is reported, each pointing at another: a pre-commit run
         # that passes only the new copy must refuse it, whichever name sorts first.
-        for goal in group if len(group) > 1 else ():
-            other = group[1] if goal is group[0] else group[0]
-            data = goal.data
+        for file in group if len(group) > 1 else ():
+            other = group[1] if file is group[0] else group[0]
+            project = file.facts
             params = {
                 "other": other.path,
-                "project": data["project"],
-                "year": data["year"],
-                "budget_unit": data["budget_unit"],
+                "project": project.project,
+                "year": project.year,
+                "budget_unit": project.budget_unit,
             }
-            yield goal.path, Problem("/project", "rule.duplicate_project", params, related=((other.path, "/project"),))
+            yield file.path, Problem("/project", DUPLICATE_PROJECT, params, related=((other.path, "/project"),))
 
 
-RULE = Rule(
+RULE = CrossFileRule(
     code="GL207",
     slug="duplicate-project",
-    stage="project",
     summary={
         "zh": "同一项目（年度、预算单位、项目名称）只能有一个目标文件",
         "en": "a project (year, budget unit, name) has only one goal file",
     },
     doc=__doc__,
+    facts=facts,
     check=check,
+    pointers=("/project",),
 )

@@ -63,15 +63,56 @@ indicators:
 
 from __future__ import annotations
 
-from validator.rule import Rule
+from collections.abc import Iterator
 
-RULE = Rule(
+from validator.messages import define
+from validator.rule import CommentProblem, CommentRule
+from validator.suppressions import FileComments
+
+# --- messages (zh, en) ---
+SUPPRESSION_MALFORMED = define(
+    "suppression.malformed",
+    zh="无法识别的 goals-lint 注释 `{text}`；应写作 `# goals-lint: disable=规则 -- 原因` 或 `# goals-lint: disable-file=规则 -- 原因`",
+    en="cannot read the goals-lint comment `{text}`; write `# goals-lint: disable=RULE -- reason` or `# goals-lint: disable-file=RULE -- reason`",
+)
+SUPPRESSION_MISPLACED_FILE = define(
+    "suppression.misplaced_file",
+    zh="`disable-file` 只能写在文件开头的注释块中（第一个字段之前）；请移到那里，或在该行使用 `disable=`",
+    en="`disable-file` works only in the comment block at the top of the file, before the first field; move it there, or use `disable=` on the line",
+)
+SUPPRESSION_NO_REASON = define(
+    "suppression.no_reason",
+    zh="屏蔽 {rules} 时没有说明原因；请在 `--` 后写明为什么可以接受，例如：`# goals-lint: disable={rules} -- 原因`",
+    en="the suppression of {rules} gives no reason; say why it is acceptable after `--`: `# goals-lint: disable={rules} -- reason`",
+)
+SUPPRESSION_UNKNOWN_RULE = define(
+    "suppression.unknown_rule",
+    zh="屏蔽注释中的 `{name}` 不对应任何规则；见 `goals-lint --list-rules`",
+    en="`{name}` in this suppression names no rule; see `goals-lint --list-rules`",
+)
+
+
+def check(comments: FileComments) -> Iterator[CommentProblem]:
+    for bad in comments.malformed:
+        if bad.misplaced_file_directive:
+            yield CommentProblem(bad.span, SUPPRESSION_MISPLACED_FILE)
+        else:
+            yield CommentProblem(bad.span, SUPPRESSION_MALFORMED, {"text": bad.text})
+    for suppression, targets in zip(comments.suppressions, comments.targets, strict=True):
+        if not suppression.reason:
+            yield CommentProblem(suppression.span, SUPPRESSION_NO_REASON, {"rules": ",".join(suppression.names)})
+        for name, code in targets:
+            if code is None:
+                yield CommentProblem(suppression.span, SUPPRESSION_UNKNOWN_RULE, {"name": name})
+
+
+RULE = CommentRule(
     code="GL901",
     slug="invalid-suppression",
-    stage="read",
     summary={
         "zh": "屏蔽注释必须写明原因、指向存在的规则，且 disable-file 只能写在文件开头",
         "en": "suppression comments must give a reason, name existing rules, and put disable-file at the top",
     },
     doc=__doc__,
+    check=check,
 )

@@ -58,28 +58,35 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import name_carries_unit, parse_target
 
+# --- messages (zh, en) ---
+MISSING_UNIT = define(
+    "rule.missing_unit",
+    zh="年度指标值“{target}”没有计量单位，指标名称“{name}”中也没有；请写明计量单位（如“个”“次”“%”“秒”），或在名称末尾用括号注明，如“（小时）”",
+    en="target “{target}” has no unit, and neither does the name “{name}”; add the unit (个, 次, %, 秒 …) or put it in brackets at the end of the name, such as （小时）",
+)
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+
+def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         target = parse_target(indicator["target"])
         if any(not bound.unit for bound in target.bounds) and not name_carries_unit(indicator["name"]):
             yield Problem(
                 f"/indicators/{index}/target",
-                "rule.missing_unit",
+                MISSING_UNIT,
                 {"target": indicator["target"], "name": indicator["name"]},
             )
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL202",
     slug="missing-unit",
-    stage="data",
     summary={
         "zh": "定量指标值必须写明计量单位（或在指标名称中注明）",
         "en": "a quantitative target states its unit (or the indicator name does)",

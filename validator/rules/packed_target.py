@@ -53,16 +53,25 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import parse_target
+
+# --- messages (zh, en) ---
+PACKED_TARGET = define(
+    "rule.packed_target",
+    zh="一个年度指标值中有 {count} 个目标：{values}；请拆分为 {count} 条指标，每条指标一个目标值",
+    en="the target packs {count} targets: {values}; split it into {count} indicators, one target each",
+)
+
 
 MAX_SHOWN = 5
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         target = parse_target(indicator["target"])
         if target.packed:
@@ -71,15 +80,12 @@ def check(data: dict[str, Any]) -> Iterator[Problem]:
                 f"{bound.subject}{bound.comparison if bound.stated else ''}{bound.number}{bound.unit}"
                 for bound in shown
             ) + ("、…" if len(target.bounds) > MAX_SHOWN else "")
-            yield Problem(
-                f"/indicators/{index}/target", "rule.packed_target", {"count": len(target.bounds), "values": values}
-            )
+            yield Problem(f"/indicators/{index}/target", PACKED_TARGET, {"count": len(target.bounds), "values": values})
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL203",
     slug="packed-target",
-    stage="data",
     summary={
         "zh": "一个指标只设一个目标值；多个目标应拆分为多个指标",
         "en": "one target per indicator; several targets in one should be split",

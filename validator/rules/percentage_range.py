@@ -53,12 +53,31 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem
-from validator.rule import Option, Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule, Option
 from validator.rules.options import word_list
 from validator.targets import Bound, parse_target
+
+# --- messages (zh, en) ---
+PERCENTAGE_RANGE_ABOVE = define(
+    "rule.percentage_range.above",
+    zh="百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，最高为 100%；请核对数值（若衡量的是增长，请在名称中写明，如“增长率”）",
+    en="percentage {percentage} is outside 0–100%: “{name}” is a share, at most 100%; check the number (if it measures a change, say so in the name, e.g. 增长率)",
+)
+PERCENTAGE_RANGE_UNREACHABLE = define(
+    "rule.percentage_range.unreachable",
+    zh="年度指标值要求“大于 {percentage}”：“{name}”是占比，最高为 100%，该目标无法实现；请改为“≥xx%”或“100%”",
+    en="the target asks for more than {percentage}: “{name}” is a share, at most 100%, so the target can never be met; write “≥xx%” or “100%”",
+)
+PERCENTAGE_RANGE_BELOW = define(
+    "rule.percentage_range.below",
+    zh="百分比 {percentage} 超出 0–100% 的范围：“{name}”是占比，不能为负数；请核对数值",
+    en="percentage {percentage} is outside 0–100%: “{name}” is a share and cannot be negative; check the number",
+)
+
 
 CHANGE_WORDS = (
     "增长率",
@@ -81,7 +100,7 @@ CHANGE_WORDS = (
 )
 
 
-def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
+def check(data: GoalData, change_words: tuple[str, ...] = CHANGE_WORDS) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         for bound in parse_target(indicator["target"]).percentages:
             message_id = _out_of_range(bound)
@@ -98,18 +117,17 @@ def check(data: dict[str, Any], change_words: tuple[str, ...] = CHANGE_WORDS) ->
 
 def _out_of_range(bound: Bound) -> str | None:
     if bound.value == 100 and bound.comparison == ">":
-        return "rule.percentage_range.unreachable"
+        return PERCENTAGE_RANGE_UNREACHABLE
     if bound.value > 100:
-        return "rule.percentage_range.above"
+        return PERCENTAGE_RANGE_ABOVE
     if bound.value < 0 or (bound.value == 0 and bound.comparison == "<"):
-        return "rule.percentage_range.below"
+        return PERCENTAGE_RANGE_BELOW
     return None
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL104",
     slug="percentage-range",
-    stage="data",
     summary={
         "zh": "指标值中的百分比必须在 0–100% 之间（衡量增长的指标除外）",
         "en": "percentages in targets lie within 0–100% (unless the indicator measures a change)",

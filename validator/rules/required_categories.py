@@ -53,29 +53,36 @@ required = ["产出指标", "效益指标", "满意度指标"]
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem
-from validator.rule import Option, Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule, Option
 from validator.rules.options import category_list
 
+# --- messages (zh, en) ---
+REQUIRED_CATEGORIES_MISSING = define(
+    "rule.required_categories.missing",
+    zh="项目缺少一级指标“{category}”；请至少增加一条{category}（必须具备的一级指标：{required}）",
+    en="the project has no {category} indicator; add at least one (required categories: {required})",
+)
 
-def check(data: dict[str, Any], required: tuple[str, ...] = ("产出指标", "效益指标")) -> Iterator[Problem]:
+
+def check(data: GoalData, required: tuple[str, ...] = ("产出指标", "效益指标")) -> Iterator[Problem]:
     present = {indicator["category"] for indicator in data["indicators"]}
     for category in required:
         if category not in present:
             yield Problem(
                 "/indicators",
-                "rule.required_categories.missing",
+                REQUIRED_CATEGORIES_MISSING,
                 {"category": category, "required": "、".join(required)},
                 at_key=True,
             )
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL101",
     slug="required-categories",
-    stage="data",
     summary={
         "zh": "每个项目至少要有一个产出指标和一个效益指标（可配置）",
         "en": "every project has at least one output (产出) and one benefit (效益) indicator (configurable)",

@@ -54,97 +54,122 @@ indicators:
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from validator.diagnostics import Problem
-from validator.loader import type_name
-from validator.messages import ref
-from validator.rule import Rule
+from validator.messages import define, ref
+from validator.rule import SchemaRule
+from validator.scalars import TYPE_BY_SCHEMA_NAME, TYPE_STRING, type_name
+from validator.schema import all_subcategories, detailed_validator, is_valid
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
-# Installed: packaged beside the code. From a checkout: the repository's schemas/.
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_SCHEMA_CANDIDATES = (
-    os.path.join(_PACKAGE_DIR, "schemas", "goal.schema.json"),
-    os.path.join(os.path.dirname(_PACKAGE_DIR), "schemas", "goal.schema.json"),
+# --- messages (zh, en) ---
+SCHEMA_REQUIRED = define(
+    "schema.required",
+    zh="缺少必填字段 `{field}`（{title}）",
+    en="missing required field `{field}` ({title})",
+)
+SCHEMA_UNKNOWN_FIELD = define(
+    "schema.unknown_field",
+    zh="未知字段 `{field}`",
+    en="unknown field `{field}`",
+)
+SCHEMA_UNKNOWN_FIELD_SUGGEST = define(
+    "schema.unknown_field_suggest",
+    zh="未知字段 `{field}`，是否应为 `{suggestion}`（{title}）？",
+    en="unknown field `{field}`; did you mean `{suggestion}` ({title})?",
+)
+SCHEMA_TYPE = define(
+    "schema.type",
+    zh="`{field}`（{title}）应为{expected}，实际是{found}：{value}",
+    en="`{field}` ({title}) must be {expected}, found {found}: {value}",
+)
+SCHEMA_ITEM_TYPE = define(
+    "schema.item_type",
+    zh="`{field}` 的第 {number} 项（{title}）应为{expected}，实际是{found}：{value}",
+    en="item {number} of `{field}` ({title}) must be {expected}, found {found}: {value}",
+)
+SCHEMA_TYPE_QUOTE = define(
+    "schema.type_quote",
+    zh="`{field}`（{title}）应为文本，但 {value} 会被读成{found}；请加引号：'{value}'",
+    en="`{field}` ({title}) must be text, but {value} is read as {found}; put it in quotes: '{value}'",
+)
+SCHEMA_TYPE_UNQUOTE = define(
+    "schema.type_unquote",
+    zh="`{field}`（{title}）应为整数，实际是带引号的文本 '{value}'；请去掉引号",
+    en="`{field}` ({title}) must be an integer, found the quoted text '{value}'; remove the quotes",
+)
+SCHEMA_ENUM = define(
+    "schema.enum",
+    zh="`{field}`（{title}）的值 `{value}` 无效；可选值：{allowed}",
+    en="`{value}` is not a valid {title} (`{field}`); use one of: {allowed}",
+)
+SCHEMA_ENUM_SUGGEST = define(
+    "schema.enum_suggest",
+    zh="`{field}`（{title}）的值 `{value}` 无效，是否应为 `{suggestion}`？可选值：{allowed}",
+    en="`{value}` is not a valid {title} (`{field}`); did you mean `{suggestion}`? Use one of: {allowed}",
+)
+SCHEMA_SUBCATEGORY_MISMATCH = define(
+    "schema.subcategory_mismatch",
+    zh="二级指标 `{value}` 不属于一级指标 `{category}`；{category}的二级指标为：{allowed}",
+    en="subcategory `{value}` does not belong to category `{category}`; the subcategories of {category} are: {allowed}",
+)
+SCHEMA_MINIMUM = define(
+    "schema.minimum",
+    zh="`{field}`（{title}）不能小于 {limit}，实际是 {value}",
+    en="`{field}` ({title}) must be at least {limit}, found {value}",
+)
+SCHEMA_MAXIMUM = define(
+    "schema.maximum",
+    zh="`{field}`（{title}）不能大于 {limit}，实际是 {value}",
+    en="`{field}` ({title}) must be at most {limit}, found {value}",
+)
+SCHEMA_SEQ_POSITIVE = define(
+    "schema.seq_positive",
+    zh="序号 `seq` 必须是正整数（1、2、3 …），实际是 {value}",
+    en="the sequence number `seq` must be a positive integer (1, 2, 3, …), found {value}",
+)
+SCHEMA_BLANK = define(
+    "schema.blank",
+    zh="`{field}`（{title}）不能为空",
+    en="`{field}` ({title}) must not be empty",
+)
+SCHEMA_EMPTY_LIST = define(
+    "schema.empty_list",
+    zh="`{field}`（{title}）不能为空列表；至少需要一项",
+    en="`{field}` ({title}) must not be an empty list; add at least one",
+)
+SCHEMA_OTHER = define(
+    "schema.other",
+    zh="`{field}`（{title}）不符合格式要求：{detail}",
+    en="`{field}` ({title}) does not match the schema: {detail}",
+)
+SCHEMA_ROOT = define(
+    "schema.root",
+    zh="文件顶层",
+    en="the file's top level",
 )
 
 
-@lru_cache(maxsize=1)
-def goal_schema() -> dict[str, Any]:
-    for candidate in _SCHEMA_CANDIDATES:
-        if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as stream:
-                return json.load(stream)
-    raise FileNotFoundError("goal.schema.json is missing from the installation")
-
-
-def _all_subcategories() -> list[str]:
-    return goal_schema()["$defs"]["indicator"]["properties"]["subcategory"]["enum"]
-
-
-@lru_cache(maxsize=1)
-def _fast_validator() -> Any:
-    # jsonschema-rs answers "valid?" in microseconds; the pure-Python jsonschema is
-    # loaded only for files that fail, to say exactly why.
-    import jsonschema_rs
-
-    return jsonschema_rs.validator_for(goal_schema())
-
-
-@lru_cache(maxsize=1)
-def _detailed_validator() -> Any:
-    import jsonschema
-
-    return jsonschema.Draft202012Validator(goal_schema())
-
-
-def valid_without_unknown_fields(data: Any) -> bool:
-    """Whether only fields the schema does not know keep ``data`` from being valid.
-
-    The compliance rules read known fields only, so such a file (perhaps with the
-    unknown field accepted by a suppression comment) can still be judged.
-    """
-    if not isinstance(data, dict):
-        return False
-    schema = goal_schema()
-    known_top = schema["properties"]
-    known_indicator = schema["$defs"]["indicator"]["properties"]
-    trimmed = {key: value for key, value in data.items() if key in known_top}
-    indicators = trimmed.get("indicators")
-    if isinstance(indicators, list):
-        trimmed["indicators"] = [
-            {key: value for key, value in indicator.items() if key in known_indicator}
-            if isinstance(indicator, dict)
-            else indicator
-            for indicator in indicators
-        ]
-    return _fast_validator().is_valid(trimmed)
-
-
 def check(data: Any, source_map: SourceMap) -> Iterator[Problem]:
-    if _fast_validator().is_valid(data):
+    if is_valid(data):
         return
     problems = [
-        problem
-        for error in _detailed_validator().iter_errors(data)
-        for problem in _problems_of(error, data, source_map)
+        problem for error in detailed_validator().iter_errors(data) for problem in _problems_of(error, data, source_map)
     ]
     # A misspelt field (`categroy`) is one mistake: report it at the misspelling with
     # the suggestion, not a second time as the missing field it was meant to be.
     misspelt = {
         (parent_pointer(problem.pointer), problem.params["suggestion"])
         for problem in problems
-        if problem.message_id == "schema.unknown_field_suggest"
+        if problem.message_id == SCHEMA_UNKNOWN_FIELD_SUGGEST
     }
     # jsonschema raises one `required` error per missing field, each naming the whole
     # list: the same problem arrives once per missing field.
     seen: set[tuple[str, str, str, bool]] = set()
     for problem in problems:
-        if problem.message_id == "schema.required" and (problem.pointer, problem.params["field"]) in misspelt:
+        if problem.message_id == SCHEMA_REQUIRED and (problem.pointer, problem.params["field"]) in misspelt:
             continue
         key = (problem.pointer, problem.message_id, repr(problem.params), problem.at_key)
         if key not in seen:
@@ -155,7 +180,7 @@ def check(data: Any, source_map: SourceMap) -> Iterator[Problem]:
 def _title(subschema: Any) -> dict[str, str] | tuple[str, dict[str, Any]]:
     if isinstance(subschema, dict) and "title" in subschema:
         return {"zh": subschema["title"], "en": subschema.get("x-title-en", subschema["title"])}
-    return ref("schema.root")
+    return ref(SCHEMA_ROOT)
 
 
 def _field_name(path: tuple[Any, ...]) -> str:
@@ -203,7 +228,7 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             if missing not in present:
                 yield Problem(
                     pointer,
-                    "schema.required",
+                    SCHEMA_REQUIRED,
                     {"field": missing, "title": _title(properties.get(missing))},
                 )
         return
@@ -216,11 +241,11 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             member = pointer_of(path + (unknown,))
             suggestion = _closest_field(unknown, known)
             if suggestion is None:
-                yield Problem(member, "schema.unknown_field", {"field": unknown}, at_key=True)
+                yield Problem(member, SCHEMA_UNKNOWN_FIELD, {"field": unknown}, at_key=True)
             else:
                 yield Problem(
                     member,
-                    "schema.unknown_field_suggest",
+                    SCHEMA_UNKNOWN_FIELD_SUGGEST,
                     {"field": unknown, "suggestion": suggestion, "title": known[suggestion]},
                     at_key=True,
                 )
@@ -231,17 +256,19 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         shown = _shown(value, pointer, source_map)
         params = {"field": field, "title": title, "value": shown, "found": type_name(value)}
         if value is None and not source_map.source_text(pointer):
-            yield Problem(pointer, "schema.blank", params)  # `target:` with nothing after it
+            yield Problem(pointer, SCHEMA_BLANK, params)  # `target:` with nothing after it
         elif expected == "string" and (isinstance(value, (int, float, bool)) or value is None):
-            yield Problem(pointer, "schema.type_quote", params)
+            yield Problem(pointer, SCHEMA_TYPE_QUOTE, params)
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
-            yield Problem(pointer, "schema.type_unquote", params)
+            yield Problem(pointer, SCHEMA_TYPE_UNQUOTE, params)
         else:
-            params["expected"] = ref(f"type.{expected}" if isinstance(expected, str) else "type.string")
+            params["expected"] = ref(
+                TYPE_BY_SCHEMA_NAME.get(expected, TYPE_STRING) if isinstance(expected, str) else TYPE_STRING
+            )
             if path and isinstance(path[-1], int):  # a whole list item, e.g. an indicator
-                yield Problem(pointer, "schema.item_type", {**params, "number": path[-1] + 1})
+                yield Problem(pointer, SCHEMA_ITEM_TYPE, {**params, "number": path[-1] + 1})
             else:
-                yield Problem(pointer, "schema.type", params)
+                yield Problem(pointer, SCHEMA_TYPE, params)
         return
 
     if keyword in ("enum", "const"):
@@ -250,12 +277,12 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         shown = _shown(value, pointer, source_map)
         in_then_branch = "then" in error.relative_schema_path
         if in_then_branch and field == "subcategory":
-            if value not in _all_subcategories():
+            if value not in all_subcategories():
                 return  # not a subcategory at all: the plain enum error says so already
             category = _value_at(data, path[:-1]).get("category")
             yield Problem(
                 pointer,
-                "schema.subcategory_mismatch",
+                SCHEMA_SUBCATEGORY_MISMATCH,
                 {"value": shown, "category": category, "allowed": allowed_text},
             )
             return
@@ -266,19 +293,19 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         matches = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         if matches:
             params["suggestion"] = matches[0]
-            yield Problem(pointer, "schema.enum_suggest", params)
+            yield Problem(pointer, SCHEMA_ENUM_SUGGEST, params)
         else:
-            yield Problem(pointer, "schema.enum", params)
+            yield Problem(pointer, SCHEMA_ENUM, params)
         return
 
     if keyword == "minimum" and field == "seq":
-        yield Problem(pointer, "schema.seq_positive", {"value": _shown(value, pointer, source_map)})
+        yield Problem(pointer, SCHEMA_SEQ_POSITIVE, {"value": _shown(value, pointer, source_map)})
         return
 
     if keyword in ("minimum", "maximum"):
         yield Problem(
             pointer,
-            f"schema.{keyword}",
+            SCHEMA_MINIMUM if keyword == "minimum" else SCHEMA_MAXIMUM,
             {
                 "field": field,
                 "title": title,
@@ -289,14 +316,14 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         return
 
     if keyword in ("minLength", "pattern"):
-        yield Problem(pointer, "schema.blank", {"field": field, "title": title})
+        yield Problem(pointer, SCHEMA_BLANK, {"field": field, "title": title})
         return
 
     if keyword == "minItems":
-        yield Problem(pointer, "schema.empty_list", {"field": field, "title": title})
+        yield Problem(pointer, SCHEMA_EMPTY_LIST, {"field": field, "title": title})
         return
 
-    yield Problem(pointer, "schema.other", {"field": field, "title": title, "detail": error.message})
+    yield Problem(pointer, SCHEMA_OTHER, {"field": field, "title": title, "detail": error.message})
 
 
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -305,10 +332,9 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-RULE = Rule(
+RULE = SchemaRule(
     code="GL002",
     slug="schema",
-    stage="schema",
     summary={
         "zh": "文件必须符合目标文件的结构（必填字段、字段名、一级/二级指标、序号）",
         "en": "the file must follow the goal-file schema (required and known fields, "

@@ -56,33 +56,55 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
+
+# --- messages (zh, en) ---
+SEQUENTIAL_NUMBERING_FIRST = define(
+    "rule.sequential_numbering.first",
+    zh="序号应从 1 开始，实为 {found}；请按列表顺序从 1 连续编号",
+    en="numbering should start at 1, found {found}; number the indicators 1, 2, 3, … in list order",
+)
+SEQUENTIAL_NUMBERING_RESTART = define(
+    "rule.sequential_numbering.restart",
+    zh="序号应为 {expected}，实为 {found}（编号重新从 1 开始）；请按列表顺序从 1 连续编号",
+    en="number should be {expected}, found {found} (the numbering starts again); number the indicators 1, 2, 3, … in list order",
+)
+SEQUENTIAL_NUMBERING_REPEAT = define(
+    "rule.sequential_numbering.repeat",
+    zh="序号应为 {expected}，实为 {found}（与上一条指标的序号重复）；请按列表顺序从 1 连续编号",
+    en="number should be {expected}, found {found} (the same number as the indicator before); number the indicators 1, 2, 3, … in list order",
+)
+SEQUENTIAL_NUMBERING_OFF = define(
+    "rule.sequential_numbering.off",
+    zh="序号应为 {expected}，实为 {found}；请按列表顺序从 1 连续编号",
+    en="number should be {expected}, found {found}; number the indicators 1, 2, 3, … in list order",
+)
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     previous = None
     for index, indicator in enumerate(data["indicators"]):
         expected, found = index + 1, indicator["seq"]
         if found != expected:
             if index == 0:
-                message_id = "rule.sequential_numbering.first"
+                message_id = SEQUENTIAL_NUMBERING_FIRST
             elif found == previous:
-                message_id = "rule.sequential_numbering.repeat"
+                message_id = SEQUENTIAL_NUMBERING_REPEAT
             elif found == 1:
-                message_id = "rule.sequential_numbering.restart"
+                message_id = SEQUENTIAL_NUMBERING_RESTART
             else:
-                message_id = "rule.sequential_numbering.off"
+                message_id = SEQUENTIAL_NUMBERING_OFF
             yield Problem(f"/indicators/{index}/seq", message_id, {"expected": expected, "found": found})
         previous = found
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL102",
     slug="sequential-numbering",
-    stage="data",
     summary={
         "zh": "指标序号必须按列表顺序从 1 开始连续编号",
         "en": "indicator numbers run 1, 2, …, n in list order",

@@ -58,10 +58,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
+
+# --- messages (zh, en) ---
+TEXT_HYGIENE_WHITESPACE = define(
+    "rule.text_hygiene.whitespace",
+    zh="{field}首尾有多余的空格或换行，请删除：“{text}”",
+    en="the {field} has spaces or line breaks at its start or end; remove them: “{text}”",
+)
+TEXT_HYGIENE_LEADING = define(
+    "rule.text_hygiene.leading",
+    zh="{field}开头有多余的标点“{mark}”，请删除",
+    en="the {field} starts with a stray “{mark}”; remove it",
+)
+TEXT_HYGIENE_TRAILING = define(
+    "rule.text_hygiene.trailing",
+    zh="{field}末尾有多余的标点“{mark}”，请删除（公开表会在其后自动加标点）",
+    en="the {field} ends with a stray “{mark}”; remove it (the published table adds its own punctuation)",
+)
+TEXT_HYGIENE_DOUBLED = define(
+    "rule.text_hygiene.doubled",
+    zh="{field}中有重复的标点“{marks}”，请只保留一个",
+    en="the {field} has doubled punctuation “{marks}”; keep one",
+)
+TEXT_HYGIENE_SPACE_BEFORE = define(
+    "rule.text_hygiene.space_before",
+    zh="{field}中标点“{mark}”前有多余的空格，请删除",
+    en="the {field} has a space before “{mark}”; remove it",
+)
+
 
 # Marks that never begin or end a name or a target (both widths).
 STRAY_MARKS = ".．。,，、;；:："
@@ -79,7 +108,7 @@ FIELDS = {
 }
 
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+def check(data: GoalData) -> Iterator[Problem]:
     yield from _check_text("/project", data["project"], FIELDS["project"])
     for index, indicator in enumerate(data["indicators"]):
         yield from _check_text(f"/indicators/{index}/name", indicator["name"], FIELDS["name"])
@@ -90,24 +119,23 @@ def _check_text(pointer: str, text: str, field: dict[str, str]) -> Iterator[Prob
     if not _SUSPECT.search(text):
         return  # the common case, in one search
     if text != text.strip():
-        yield Problem(pointer, "rule.text_hygiene.whitespace", {"field": field, "text": text})
+        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text})
     stripped = text.strip()
     if stripped[:1] and stripped[0] in STRAY_MARKS:
-        yield Problem(pointer, "rule.text_hygiene.leading", {"field": field, "mark": stripped[0]})
+        yield Problem(pointer, TEXT_HYGIENE_LEADING, {"field": field, "mark": stripped[0]})
     doubled = _DOUBLED.search(stripped)
     if doubled:
-        yield Problem(pointer, "rule.text_hygiene.doubled", {"field": field, "marks": doubled.group()})
+        yield Problem(pointer, TEXT_HYGIENE_DOUBLED, {"field": field, "marks": doubled.group()})
     space = _SPACE_BEFORE.search(stripped)
     if space:
-        yield Problem(pointer, "rule.text_hygiene.space_before", {"field": field, "mark": space.group().strip()})
+        yield Problem(pointer, TEXT_HYGIENE_SPACE_BEFORE, {"field": field, "mark": space.group().strip()})
     elif stripped[-1:] and stripped[-1] in STRAY_MARKS and not doubled:
-        yield Problem(pointer, "rule.text_hygiene.trailing", {"field": field, "mark": stripped[-1]})
+        yield Problem(pointer, TEXT_HYGIENE_TRAILING, {"field": field, "mark": stripped[-1]})
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL205",
     slug="text-hygiene",
-    stage="data",
     summary={
         "zh": "名称和指标值中没有多余或重复的标点、标点前的空格",
         "en": "no stray or doubled punctuation, or spaces before punctuation, in names and targets",

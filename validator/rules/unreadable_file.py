@@ -16,12 +16,11 @@ Point the link at a file that exists, or delete the link.
 
 from __future__ import annotations
 
-from validator.rule import Rule
+from validator.rule import ReaderRule
 
-RULE = Rule(
+RULE = ReaderRule(
     code="GL003",
     slug="unreadable-file",
-    stage="read",
     summary={
         "zh": "目标文件必须可以读取（权限、失效的符号链接）",
         "en": "goal files must be readable (permissions, broken links)",

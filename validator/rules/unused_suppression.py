@@ -51,17 +51,37 @@ indicators:
 
 from __future__ import annotations
 
-from validator.diagnostics import Severity
-from validator.rule import Rule
+from collections.abc import Iterator
 
-RULE = Rule(
+from validator.diagnostics import Severity
+from validator.messages import define
+from validator.rule import CommentProblem, CommentRule
+from validator.suppressions import FileComments
+
+# --- messages (zh, en) ---
+SUPPRESSION_UNUSED = define(
+    "suppression.unused",
+    zh="对 `{name}` 的屏蔽没有起作用：该规则在此处没有报告问题；请删除它",
+    en="the suppression of `{name}` hides nothing: the rule reports no problem here; remove it",
+)
+
+
+def check(comments: FileComments) -> Iterator[CommentProblem]:
+    for index, (suppression, targets) in enumerate(zip(comments.suppressions, comments.targets, strict=True)):
+        for name, code in targets:
+            # A rule that did not run (not selected, or the file stopped before it) could not be used.
+            if code is not None and (index, name) not in comments.used and code in comments.rules_run:
+                yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name})
+
+
+RULE = CommentRule(
     code="GL902",
     slug="unused-suppression",
-    stage="read",
     summary={
         "zh": "不起作用的屏蔽注释应删除",
         "en": "suppression comments that hide nothing should be removed",
     },
     doc=__doc__,
+    check=check,
     default_severity=Severity.WARNING,
 )

@@ -59,23 +59,30 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.rule import Rule
+from validator.goal import GoalData
+from validator.messages import define
+from validator.rule import DataRule
 from validator.targets import parse_target
 
+# --- messages (zh, en) ---
+VAGUE_TARGET = define(
+    "rule.vague_target",
+    zh="年度指标值“{target}”无法考核；请改为具体数值（如“≥95%”）、评价等级（优/良/中/差）或明确的完成标志（如“完成项目终验”）",
+    en="target “{target}” cannot be measured; give a number (such as ≥95%), a grade (优/良/中/差) or a clear sign of completion (such as 完成项目终验)",
+)
 
-def check(data: dict[str, Any]) -> Iterator[Problem]:
+
+def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         if parse_target(indicator["target"]).kind == "vague":
-            yield Problem(f"/indicators/{index}/target", "rule.vague_target", {"target": indicator["target"]})
+            yield Problem(f"/indicators/{index}/target", VAGUE_TARGET, {"target": indicator["target"]})
 
 
-RULE = Rule(
+RULE = DataRule(
     code="GL204",
     slug="vague-target",
-    stage="data",
     summary={
         "zh": "指标值应可衡量：给出数值、等级或明确的是否结果，而不是“明显提升”",
         "en": "targets are measurable: a number, a grade or a yes/no outcome, not “明显提升”",

@@ -56,12 +56,11 @@ indicators:
 
 from __future__ import annotations
 
-from validator.rule import Rule
+from validator.rule import ReaderRule
 
-RULE = Rule(
+RULE = ReaderRule(
     code="GL001",
     slug="yaml-syntax",
-    stage="read",
     summary={
         "zh": "文件必须是可按原样读取的 UTF-8 YAML 1.2（无重复键、锚点、标签、多文档）",
         "en": "the file must be UTF-8 YAML 1.2 that reads exactly as written "

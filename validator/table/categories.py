@@ -38,7 +38,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def _schema_enum(field: str) -> tuple[str, ...]:
-    from validator.rules.schema import goal_schema
+    from validator.schema import goal_schema
 
     return tuple(goal_schema()["$defs"]["indicator"]["properties"][field]["enum"])
 

@@ -14,7 +14,39 @@ import os
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from validator.messages import LANGUAGES, counted, language_from_environment, ref, render
+from validator.errors import OutputError, UsageError
+from validator.messages import FILE, LANGUAGES, counted, language_from_environment, render
+from validator.schema import year_range
+from validator.table.messages import (
+    GOAL_FILE,
+    PLACE,
+    PROJECT,
+    TABLE_CANNOT_WRITE,
+    TABLE_CATEGORY_MAPPED,
+    TABLE_EXPORTED,
+    TABLE_FIELD_LEFT_OUT,
+    TABLE_FILES_EXIST,
+    TABLE_IMPORTED,
+    TABLE_NO_PROJECTS,
+    TABLE_NO_YEAR,
+    TABLE_NOT_EXPORTED,
+    TABLE_NOTHING_EXPORTED,
+    TABLE_NOTHING_WRITTEN,
+    TABLE_OUT_NOT_A_FOLDER,
+    TABLE_OUTPUT_IS_A_FOLDER,
+    TABLE_READ_AS_GB18030,
+    TABLE_SOURCE_MISSING,
+    TABLE_SOURCE_NOT_TEXT,
+    TABLE_SOURCE_UNREADABLE,
+    TABLE_SUBCATEGORY_MAPPED,
+    TABLE_TITLE_YEAR_OUT_OF_RANGE,
+    TABLE_UNKNOWN_EXPORT_FORMAT,
+    TABLE_UNKNOWN_SOURCE_FORMAT,
+    TABLE_WROTE,
+    TABLE_YEAR_OUT_OF_RANGE,
+    TIME,
+)
+from validator.usage import Parser, goal_files
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -23,24 +55,8 @@ SOURCE_FORMATS = {".txt": "text", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx
 EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".md": "md", ".html": "html", ".htm": "html"}
 
 
-def _usage_error(message_id: str, **params: Any) -> Exception:
-    from validator.cli import UsageError  # validator.cli imports this module: import late
-
-    return UsageError(message_id, **params)
-
-
-def _cannot_write(path: str, error: OSError) -> Exception:
-    return _usage_error("table.cannot_write", path=path, reason=error.strerror or str(error))
-
-
-def _counted(noun: str, number: int) -> tuple[str, dict[str, int]]:
-    """ "1 project" / "2 projects" in English, the number alone in Chinese (like ``counted``)."""
-    return ref(f"table.count_{noun}" if number == 1 else f"table.count_{noun}s", n=number)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _usage_error("cli.usage", detail=message)
+def _cannot_write(path: str, error: OSError) -> OutputError:
+    return OutputError(TABLE_CANNOT_WRITE, path=path, reason=error.strerror or str(error))
 
 
 def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
@@ -67,7 +83,7 @@ class _Printer:
 
 
 def _import_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="goals-lint import",
         description="Import a published performance-goal table into goal files (one per project).",
     )
@@ -85,14 +101,6 @@ def _import_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _year_range() -> tuple[int, int]:
-    """The budget years a goal file may have: the schema's, so the linter accepts what is written."""
-    from validator.rules.schema import goal_schema
-
-    year = goal_schema()["properties"]["year"]
-    return year["minimum"], year["maximum"]
-
-
 def _language(option: str | None) -> str:
     """--lang, then the configuration's `lang`, then the locale: as for linting."""
     if option:
@@ -103,37 +111,38 @@ def _language(option: str | None) -> str:
 
 
 def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
+    from validator.atomic import write_all_atomically
     from validator.table.categories import CategoryNames
     from validator.table.slug import project_file_name
-    from validator.table.writer import goal_file_text, schema_comment_for, write_all_atomically
+    from validator.table.writer import goal_file_text, schema_comment_for
 
     args = _import_parser().parse_args(arguments)
     printer = _Printer(_language(args.lang), out, err)
-    minimum, maximum = _year_range()
+    minimum, maximum = year_range()
     if args.year is not None and not minimum <= args.year <= maximum:
-        raise _usage_error("table.year_out_of_range", year=args.year, minimum=minimum, maximum=maximum)
+        raise UsageError(TABLE_YEAR_OUT_OF_RANGE, year=args.year, minimum=minimum, maximum=maximum)
     source_format = args.source_format or SOURCE_FORMATS.get(os.path.splitext(args.source)[1].lower())
     if source_format is None:
-        raise _usage_error("table.unknown_source_format", path=args.source)
+        raise UsageError(TABLE_UNKNOWN_SOURCE_FORMAT, path=args.source)
     if not os.path.isfile(args.source):
-        raise _usage_error("table.source_missing", path=args.source)
+        raise UsageError(TABLE_SOURCE_MISSING, path=args.source)
 
     names = CategoryNames()
     projects, problems = _read_source(args.source, source_format, names, printer)
     if not projects and not problems:
-        problems.append(("1", "table.no_projects", {}))
+        problems.append(("1", TABLE_NO_PROJECTS, {}))
     if problems:
         for place, message_id, params in problems:
             printer.problem(f"{args.source}:{place}", message_id, **params)
-        printer.result("table.nothing_written", count=_counted("place", len(problems)))
+        printer.result(TABLE_NOTHING_WRITTEN, count=counted(PLACE, len(problems)))
         return EXIT_FAILED
     if args.year is None and any(project.year is None for project in projects):
-        raise _usage_error("table.no_year", path=args.source)
+        raise UsageError(TABLE_NO_YEAR, path=args.source)
     if args.year is None:
         for project in projects:
             if not minimum <= project.year <= maximum:
-                raise _usage_error(
-                    "table.title_year_out_of_range",
+                raise UsageError(
+                    TABLE_TITLE_YEAR_OUT_OF_RANGE,
                     path=args.source,
                     year=project.year,
                     minimum=minimum,
@@ -141,7 +150,7 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
                 )
 
     if os.path.exists(args.out) and not os.path.isdir(args.out):
-        raise _usage_error("table.out_not_a_folder", path=args.out)
+        raise UsageError(TABLE_OUT_NOT_A_FOLDER, path=args.out)
     planned = []
     for position, project in enumerate(projects, 1):
         file_name = project_file_name(position, len(projects), project.project)
@@ -152,10 +161,10 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
         planned.append((path, project.goal_data(args.year if args.year is not None else project.year)))
     existing = [path for path, _ in planned if os.path.lexists(path)]
     if existing and not args.force:
-        raise _usage_error("table.files_exist", count=_counted("goal_file", len(existing)), path=existing[0])
+        raise UsageError(TABLE_FILES_EXIST, count=counted(GOAL_FILE, len(existing)), path=existing[0])
     for path in existing:
         if os.path.isdir(path):  # --force replaces files, never a folder: found now, nothing is written
-            raise _usage_error("table.cannot_write", path=path, reason=os.strerror(errno.EISDIR))
+            raise OutputError(TABLE_CANNOT_WRITE, path=path, reason=os.strerror(errno.EISDIR))
 
     try:
         os.makedirs(args.out, exist_ok=True)
@@ -164,21 +173,21 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     comment = schema_comment_for(args.out)
     files = [(path, goal_file_text(data, comment).encode("utf-8")) for path, data in planned]
     try:
-        write_all_atomically(files)
+        write_all_atomically(files, follow_links=True)
     except OSError as error:
         # Every file goes into --out, and none was written: name the folder, not a temporary file.
         raise _cannot_write(args.out, error) from None
     for path, _ in files:
-        printer.result("table.wrote", path=path.replace(os.sep, "/"))
+        printer.result(TABLE_WROTE, path=path.replace(os.sep, "/"))
     for note in names.notes():
         printer.problem(
             f"{args.source}:{note.first_place}",
-            f"table.{note.level}_mapped",
+            TABLE_CATEGORY_MAPPED if note.level == "category" else TABLE_SUBCATEGORY_MAPPED,
             original=note.original,
             standard=note.standard,
-            count=_counted("time", note.count),
+            count=counted(TIME, note.count),
         )
-    printer.result("table.imported", count=_counted("project", len(planned)), source=args.source, out=args.out)
+    printer.result(TABLE_IMPORTED, count=counted(PROJECT, len(planned)), source=args.source, out=args.out)
     return EXIT_OK
 
 
@@ -196,17 +205,17 @@ def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -
             with open(path, "rb") as stream:
                 text, encoding = decoded(stream.read())
             if encoding != "UTF-8":
-                printer.problem(path, "table.read_as_gb18030")
+                printer.problem(path, TABLE_READ_AS_GB18030)
             if source_format == "text":
                 table = read_text_table(text, names)
                 return table.projects, list(table.problems)
             sheets = [csv_rows(text)]
     except OSError as error:
-        raise _usage_error("table.source_unreadable", path=path, reason=error.strerror or str(error)) from None
+        raise UsageError(TABLE_SOURCE_UNREADABLE, path=path, reason=error.strerror or str(error)) from None
     except UnreadableWorkbook as error:
-        raise _usage_error("table.source_unreadable", path=path, reason=str(error)) from None
+        raise UsageError(TABLE_SOURCE_UNREADABLE, path=path, reason=str(error)) from None
     except NotText as error:
-        raise _usage_error("table.source_not_text", path=path, line=error.line, byte=f"0x{error.byte:02X}") from None
+        raise UsageError(TABLE_SOURCE_NOT_TEXT, path=path, line=error.line, byte=f"0x{error.byte:02X}") from None
     projects = []
     for rows in sheets:
         projects += read_sheet_rows(rows, names, problems)
@@ -219,9 +228,7 @@ def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -
 def _export_parser() -> argparse.ArgumentParser:
     from validator.table.export import FORMATS
 
-    parser = _Parser(
-        prog="goals-lint export", description="Write the published performance-goal table from goal files."
-    )
+    parser = Parser(prog="goals-lint export", description="Write the published performance-goal table from goal files.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="goal files or folders")
     parser.add_argument("--to", choices=FORMATS, help="output format (default: from --output's suffix)")
     parser.add_argument("--output", required=True, metavar="FILE", help="the table to write")
@@ -234,7 +241,6 @@ _NOT_IN_THE_TABLE = ("code", "notes", "subcategory")
 
 
 def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
-    from validator.linter import discover
     from validator.loader import read_goal_file
     from validator.registry import RULES_BY_SLUG
     from validator.table.export import grouped, unexportable, write_table
@@ -243,13 +249,8 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
     printer = _Printer(_language(args.lang), out, err)
     to = args.to or EXPORT_SUFFIXES.get(os.path.splitext(args.output)[1].lower())
     if to is None:
-        raise _usage_error("table.unknown_export_format", path=args.output)
-    try:
-        files = discover(args.paths)
-    except FileNotFoundError as missing:
-        raise _usage_error("cli.path_missing", path=str(missing)) from None
-    if not files:
-        raise _usage_error("cli.no_files", paths=" ".join(args.paths))
+        raise UsageError(TABLE_UNKNOWN_EXPORT_FORMAT, path=args.output)
+    files = goal_files(args.paths)
 
     schema_rule = RULES_BY_SLUG["schema"]
     goals = []
@@ -273,7 +274,7 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
             rejected += 1
             for span, message_id, params in problems:
                 printer.problem(f"{path}:{span.line}:{span.column}", message_id, **params)
-            printer.problem(path, "table.not_exported")
+            printer.problem(path, TABLE_NOT_EXPORTED)
             continue
         goals.append(goal_file.data)
         for field in _NOT_IN_THE_TABLE:
@@ -281,17 +282,17 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
             if any(field in holder for holder in holders):
                 left_out[field] = left_out.get(field, 0) + 1
     for field, count in left_out.items():
-        printer.problem(args.output, "table.field_left_out", field=field, count=counted("file", count))
+        printer.problem(args.output, TABLE_FIELD_LEFT_OUT, field=field, count=counted(FILE, count))
     if not goals:
-        printer.result("table.nothing_exported")
+        printer.result(TABLE_NOTHING_EXPORTED)
         return EXIT_FAILED
     if os.path.isdir(args.output):
-        raise _usage_error("table.output_is_a_folder", path=args.output)
+        raise UsageError(TABLE_OUTPUT_IS_A_FOLDER, path=args.output)
     try:
         # Like the linter's --format x:FILE: `reports/table.xlsx` may name a folder not made yet.
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
         write_table(grouped(goals), to, args.output)
     except OSError as error:
         raise _cannot_write(args.output, error) from None
-    printer.result("table.exported", count=_counted("project", len(goals)), output=args.output)
+    printer.result(TABLE_EXPORTED, count=counted(PROJECT, len(goals)), output=args.output)
     return EXIT_FAILED if rejected else EXIT_OK

@@ -16,16 +16,14 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
-import tempfile
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from validator.atomic import write_atomically
 from validator.diagnostics import Problem
-from validator.output_files import resolve_output
 from validator.table.indicators import indicator_text
+from validator.table.messages import TABLE_EXPORT_CONTROL_CHARACTER
 from validator.table.model import control_character
-from validator.table.writer import write_atomically
 
 HEADINGS = ("主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标")
 FORMATS = ("xlsx", "csv", "md", "html")
@@ -58,7 +56,7 @@ def unexportable(goal: dict[str, Any]) -> Iterator[Problem]:
     for pointer, key, text in fields:
         code_point = control_character(text)
         if code_point is not None:
-            yield Problem(pointer, "table.export_control_character", {"field": key, "code_point": code_point})
+            yield Problem(pointer, TABLE_EXPORT_CONTROL_CHARACTER, {"field": key, "code_point": code_point})
 
 
 def row_cells(goal: dict[str, Any], indicator_separator: str) -> list[str]:
@@ -76,7 +74,7 @@ def write_table(groups: list[Group], to: str, output: str) -> None:
         _write_xlsx(groups, output)
         return
     render = {"csv": _csv, "md": _markdown, "html": _html}[to]
-    write_atomically(output, render(groups))
+    write_atomically(output, render(groups), follow_links=True)
 
 
 def _csv(groups: list[Group]) -> bytes:
@@ -175,18 +173,6 @@ def _write_xlsx(groups: list[Group], output: str) -> None:
                 cell.data_type = "s"  # text as written: `1200` stays text, `=…` is no formula
                 cell.alignment = wrapped
             row += 1
-    output, replaceable = resolve_output(output)
-    if not replaceable:  # /dev/stdout, a named pipe: write into it
-        workbook.save(output)
-        return
-    directory = os.path.dirname(output)
-    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".goals-lint-", suffix=".xlsx")
-    os.close(descriptor)
-    try:
-        workbook.save(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, output)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
+    content = io.BytesIO()
+    workbook.save(content)
+    write_atomically(output, content.getvalue(), follow_links=True)

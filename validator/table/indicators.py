@@ -13,6 +13,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from validator.table.categories import CategoryNames
+from validator.table.messages import (
+    TABLE_INDICATOR_UNREADABLE,
+    TABLE_INDICATORS_RUN_TOGETHER,
+    TABLE_TEXT_BEFORE_INDICATORS,
+    TABLE_UNKNOWN_CATEGORY,
+)
 from validator.table.model import Indicator, TableProblem, shortened
 
 # An indicator starts at the beginning of the cell or right after the `。` that ends
@@ -34,11 +40,11 @@ def parse_indicators(
     """
     starts = [match.start() for match in _START.finditer(text)]
     if not starts:
-        problems.append(TableProblem(place_of(0), "table.indicator_unreadable", {"text": shortened(text.strip())}))
+        problems.append(TableProblem(place_of(0), TABLE_INDICATOR_UNREADABLE, {"text": shortened(text.strip())}))
         return []
     leading = text[: starts[0]].strip()
     if leading:
-        problems.append(TableProblem(place_of(0), "table.text_before_indicators", {"text": shortened(leading)}))
+        problems.append(TableProblem(place_of(0), TABLE_TEXT_BEFORE_INDICATORS, {"text": shortened(leading)}))
     indicators = []
     for start, end in zip(starts, starts[1:] + [len(text)], strict=False):
         indicator = _parse_one(text[start:end], place_of(start), names, problems)
@@ -53,7 +59,7 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
     head = _CATEGORY.match(body)
     label = _TARGET_LABEL.search(body, head.end()) if head else None
     if head is None or label is None:
-        problems.append(TableProblem(place, "table.indicator_unreadable", {"text": shown}))
+        problems.append(TableProblem(place, TABLE_INDICATOR_UNREADABLE, {"text": shown}))
         return None
     name = body[head.end() : label.start()]
     # Spaces at the very end of a cell are layout; spaces before the `。` are the target's.
@@ -62,13 +68,11 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
         target = target[: -len(_END)]
     if _TARGET_LABEL.search(target):
         # `…100%。2效益指标：…，年度指标值：…`: the second number or its `、` is missing.
-        problems.append(TableProblem(place, "table.indicators_run_together", {"text": shown}))
+        problems.append(TableProblem(place, TABLE_INDICATORS_RUN_TOGETHER, {"text": shown}))
         return None
     category = names.category(head["category"], place)
     if category is None:
-        problems.append(
-            TableProblem(place, "table.unknown_category", {"category": shortened(head["category"].strip())})
-        )
+        problems.append(TableProblem(place, TABLE_UNKNOWN_CATEGORY, {"category": shortened(head["category"].strip())}))
         return None
     return Indicator(int(head.group(1)), category, name, target)
 

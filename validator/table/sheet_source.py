@@ -26,6 +26,15 @@ from typing import Any, NamedTuple
 
 from validator.table.categories import CategoryNames
 from validator.table.indicators import parse_indicators
+from validator.table.messages import (
+    TABLE_BAD_SEQ,
+    TABLE_CONTROL_CHARACTER,
+    TABLE_ERROR_VALUE,
+    TABLE_MISSING_CELL,
+    TABLE_MISSING_COLUMNS,
+    TABLE_UNKNOWN_CATEGORY,
+    TABLE_UNKNOWN_SUBCATEGORY,
+)
 from validator.table.model import Indicator, Project, TableProblem, control_character, shortened
 from validator.table.text_source import TITLE
 
@@ -194,7 +203,7 @@ def _checked_header(columns: dict[str, int], row: list[Cell], problems: list[Tab
     required = WIDE_COLUMNS if "indicators" in columns else TALL_COLUMNS
     missing = [HEADINGS[field] for field in required if field not in columns]
     if missing:
-        problems.append(TableProblem(row[0].place, "table.missing_columns", {"columns": "、".join(missing)}))
+        problems.append(TableProblem(row[0].place, TABLE_MISSING_COLUMNS, {"columns": "、".join(missing)}))
         return None
     return columns
 
@@ -214,9 +223,9 @@ def _unreadable_cells(cells: list[Cell], problems: list[TableProblem]) -> bool:
     for cell in cells:
         code_point = control_character(cell.text)
         if cell.error:
-            problems.append(TableProblem(cell.place, "table.error_value", {"value": shortened(cell.text.strip())}))
+            problems.append(TableProblem(cell.place, TABLE_ERROR_VALUE, {"value": shortened(cell.text.strip())}))
         elif code_point is not None:
-            problems.append(TableProblem(cell.place, "table.control_character", {"code_point": code_point}))
+            problems.append(TableProblem(cell.place, TABLE_CONTROL_CHARACTER, {"code_point": code_point}))
     return len(problems) > count_before
 
 
@@ -227,7 +236,7 @@ def _wide_row(
     unreadable = _unreadable_cells(list(cells.values()), problems)
     missing = [field for field in WIDE_COLUMNS if not cells[field].text.strip()]
     for field in missing:
-        problems.append(TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]}))
+        problems.append(TableProblem(cells[field].place, TABLE_MISSING_CELL, {"column": HEADINGS[field]}))
     if missing or unreadable:
         return None
     indicator_cell = cells["indicators"]
@@ -271,9 +280,7 @@ class _TallReader:
         if any(cell.text.strip() for cell in project_cells):
             empty = [field for field in PROJECT_COLUMNS if not cells[field].text.strip()]
             for field in empty:
-                self.problems.append(
-                    TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]})
-                )
+                self.problems.append(TableProblem(cells[field].place, TABLE_MISSING_CELL, {"column": HEADINGS[field]}))
             key = tuple(cell.text for cell in project_cells)
             if empty or self.current is None or key != self._key():
                 self.finish()
@@ -281,7 +288,7 @@ class _TallReader:
                 self.broken = bool(empty)
                 self.category = self.subcategory = None
         elif self.current is None:
-            self.problems.append(TableProblem(cells["project"].place, "table.missing_cell", {"column": "项目名称"}))
+            self.problems.append(TableProblem(cells["project"].place, TABLE_MISSING_CELL, {"column": "项目名称"}))
             self.broken = True
             return
         indicator = self._indicator(cells) if not unreadable else None
@@ -304,35 +311,33 @@ class _TallReader:
                 self.problems.append(
                     TableProblem(
                         category_cell.place,
-                        "table.unknown_category",
+                        TABLE_UNKNOWN_CATEGORY,
                         {"category": shortened(category_cell.text.strip())},
                     )
                 )
             self.subcategory = None
         elif self.category is None:
-            self.problems.append(TableProblem(category_cell.place, "table.missing_cell", {"column": "一级指标"}))
+            self.problems.append(TableProblem(category_cell.place, TABLE_MISSING_CELL, {"column": "一级指标"}))
         if subcategory_cell is not None and subcategory_cell.text.strip():
             self.subcategory = self.names.subcategory(subcategory_cell.text, subcategory_cell.place)
             if self.subcategory is None:
                 self.problems.append(
                     TableProblem(
                         subcategory_cell.place,
-                        "table.unknown_subcategory",
+                        TABLE_UNKNOWN_SUBCATEGORY,
                         {"subcategory": shortened(subcategory_cell.text.strip())},
                     )
                 )
         for field in ("name", "value"):
             if not cells[field].text.strip():
-                self.problems.append(
-                    TableProblem(cells[field].place, "table.missing_cell", {"column": HEADINGS[field]})
-                )
+                self.problems.append(TableProblem(cells[field].place, TABLE_MISSING_CELL, {"column": HEADINGS[field]}))
         seq = len(self.current.indicators) + 1 if self.current is not None else 1
         if "seq" in cells:
             written = cells["seq"].text.strip()
             if written.isdigit():
                 seq = int(written)
             else:
-                self.problems.append(TableProblem(cells["seq"].place, "table.bad_seq", {"text": shortened(written)}))
+                self.problems.append(TableProblem(cells["seq"].place, TABLE_BAD_SEQ, {"text": shortened(written)}))
         if len(self.problems) > problems_before or self.category is None:
             return None
         target = cells["value"].text

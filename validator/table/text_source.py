@@ -37,6 +37,15 @@ from typing import NamedTuple
 
 from validator.table.categories import CategoryNames
 from validator.table.indicators import parse_indicators
+from validator.table.messages import (
+    TABLE_CONTROL_CHARACTER,
+    TABLE_NO_INDICATORS,
+    TABLE_TEXT_ENDS_EARLY,
+    TABLE_TEXT_NO_HEADER,
+    TABLE_TEXT_NO_OBJECTIVE,
+    TABLE_TEXT_NO_PROJECT,
+    TABLE_TEXT_NOT_A_NAME,
+)
 from validator.table.model import Project, TableProblem, control_character, shortened
 
 TITLE = re.compile(r"(?P<year>\d{4})\s*年度?\s*\S*?绩效目标表")
@@ -140,14 +149,14 @@ def read_text_table(text: str, names: CategoryNames) -> TextTable:
         if title and year is None:
             year, title_text = int(title["year"]), line.text
     if body_start is None:
-        problems.append(TableProblem("1", "table.text_no_header", {}))
+        problems.append(TableProblem("1", TABLE_TEXT_NO_HEADER, {}))
         return TextTable([], problems)
     # A table over several pages repeats its title and header; they are not cells.
     body = [line for line in lines[body_start:] if line.text != title_text and not is_header(line.text)]
     for line in body:
         code_point = control_character(line.text)
         if code_point is not None:
-            problems.append(TableProblem(str(line.number), "table.control_character", {"code_point": code_point}))
+            problems.append(TableProblem(str(line.number), TABLE_CONTROL_CHARACTER, {"code_point": code_point}))
 
     projects = []
     position = 0
@@ -179,7 +188,7 @@ def _read_record(
         position += 1
     if not project_lines or len(project_lines) > MAX_PROJECT_LINES:
         place = body[min(position, len(body) - 1)] if not project_lines else project_lines[0]
-        raise _Unreadable(TableProblem(str(place.number), "table.text_no_project", {"text": shortened(place.text)}))
+        raise _Unreadable(TableProblem(str(place.number), TABLE_TEXT_NO_PROJECT, {"text": shortened(place.text)}))
 
     objective_lines = []
     while position < len(body) and not INDICATOR_START.match(body[position].text):
@@ -187,11 +196,11 @@ def _read_record(
         position += 1
     if not objective_lines:
         raise _Unreadable(
-            TableProblem(str(project_lines[-1].number), "table.text_no_objective", {"project": _joined(project_lines)})
+            TableProblem(str(project_lines[-1].number), TABLE_TEXT_NO_OBJECTIVE, {"project": _joined(project_lines)})
         )
     if position == len(body):
         raise _Unreadable(
-            TableProblem(str(objective_lines[0].number), "table.no_indicators", {"project": _joined(project_lines)})
+            TableProblem(str(objective_lines[0].number), TABLE_NO_INDICATORS, {"project": _joined(project_lines)})
         )
 
     indicator_lines = [body[position]]
@@ -229,11 +238,11 @@ def _read_record(
 
 def _read_name_cell(body: list[Line], position: int, column: dict[str, str]) -> tuple[str, int]:
     if position >= len(body):
-        raise _Unreadable(TableProblem(str(body[-1].number), "table.text_ends_early", {"column": column}))
+        raise _Unreadable(TableProblem(str(body[-1].number), TABLE_TEXT_ENDS_EARLY, {"column": column}))
     line = body[position]
     if display_width(line.text) > NAME_COLUMN_WIDTH:
         raise _Unreadable(
-            TableProblem(str(line.number), "table.text_not_a_name", {"column": column, "text": shortened(line.text)})
+            TableProblem(str(line.number), TABLE_TEXT_NOT_A_NAME, {"column": column, "text": shortened(line.text)})
         )
     text = line.text
     position += 1

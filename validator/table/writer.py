@@ -15,12 +15,10 @@ follows YAML 1.1: a string either version would read as anything else (``no``,
 from __future__ import annotations
 
 import os
-import re
-import tempfile
 from typing import Any
 
-from validator.loader import resolve_plain_scalar
-from validator.output_files import resolve_output
+from validator.paths import walk_up
+from validator.scalars import reads_as_text_everywhere
 
 TOP_LEVEL_ORDER = ("year", "department", "budget_unit", "project", "code", "objective", "indicators", "notes")
 INDICATOR_ORDER = ("seq", "category", "subcategory", "name", "target", "notes")
@@ -30,23 +28,6 @@ SCHEMA_LOCATION = os.path.join("schemas", "goal.schema.json")
 _INDICATOR_CHARACTERS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # Line breaks to libyaml (YAML 1.1) and the byte-order mark: only escaped in double quotes.
 _BREAKS_AND_MARKS = frozenset("\r\n\x85\u2028\u2029\ufeff")
-# Plain scalars YAML 1.1 reads as something other than text (yaml.org/type: bool, null,
-# int, float, timestamp, merge, value). The union of the spec's forms and PyYAML's, so
-# that every YAML 1.1 tool reads a plain string back as that string.
-_YAML_1_1_NOT_TEXT = re.compile(
-    r"""
-      y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
-    | ~|null|Null|NULL
-    | [-+]?0b[0-1_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?[0-9][0-9_]*
-    | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
-    | [-+]?(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?
-    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
-      (?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
-    | << | =
-""",
-    re.VERBOSE,
-)
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -129,8 +110,7 @@ def _can_be_plain(text: str) -> bool:
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and isinstance(resolve_plain_scalar(text), str)
-        and not _YAML_1_1_NOT_TEXT.fullmatch(text)
+        and reads_as_text_everywhere(text)
     )
 
 
@@ -141,49 +121,8 @@ def _fits_a_folded_block(text: Any) -> bool:
 
 def schema_comment_for(directory: str) -> str | None:
     """The schema's path relative to ``directory``, if a ``schemas/goal.schema.json`` is above it."""
-    start = os.path.abspath(directory)
-    current = start
-    while True:
-        candidate = os.path.join(current, SCHEMA_LOCATION)
+    for folder in walk_up(directory):
+        candidate = os.path.join(folder, SCHEMA_LOCATION)
         if os.path.isfile(candidate):
-            return os.path.relpath(candidate, start).replace(os.sep, "/")
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
-
-
-def write_atomically(path: str, content: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
-    write_all_atomically([(path, content)])
-
-
-def write_all_atomically(files: list[tuple[str, bytes]]) -> None:
-    """Write every file or none: all go to temporary files beside them first, and are
-    renamed into place only when all were written (a full disk stops before any)."""
-    temporaries: list[str] = []
-    # Through symbolic links; straight into /dev/stdout or a named pipe (never replaced).
-    resolved = [(resolve_output(path), content) for path, content in files]
-    for (path, replaceable), content in resolved:
-        if not replaceable:
-            with open(path, "wb") as stream:
-                stream.write(content)
-    files = [(path, content) for (path, replaceable), content in resolved if replaceable]
-    try:
-        for path, content in files:
-            descriptor, temporary = tempfile.mkstemp(
-                dir=os.path.dirname(path) or ".", prefix=".goals-lint-", suffix=".tmp"
-            )
-            temporaries.append(temporary)
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(content)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)
-        for (path, _), temporary in zip(files, temporaries, strict=False):
-            os.replace(temporary, path)
-    except BaseException:
-        for temporary in temporaries:
-            if os.path.exists(temporary):
-                os.remove(temporary)
-        raise
+            return os.path.relpath(candidate, os.path.abspath(directory)).replace(os.sep, "/")
+    return None

@@ -21,7 +21,47 @@ from typing import Any, NamedTuple
 import yaml
 
 from validator.diagnostics import Span
-from validator.messages import ref
+from validator.loader.messages import (
+    ENCODING_GB18030,
+    ENCODING_NOT_UTF8,
+    ENCODING_NUL,
+    ENCODING_UTF16,
+    FILE_BROKEN_LINK,
+    FILE_IS_DIRECTORY,
+    FILE_LINK_LOOP,
+    FILE_NOT_REGULAR,
+    FILE_PERMISSION_DENIED,
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    FILE_VANISHED,
+    YAML_AFTER_DOCUMENT_END,
+    YAML_ALIAS,
+    YAML_ANCHOR,
+    YAML_BAD_CHARACTER,
+    YAML_BAD_ESCAPE,
+    YAML_BAD_NAME,
+    YAML_BAD_TAG,
+    YAML_BLOCK_SCALAR_HEADER,
+    YAML_COLON_IN_VALUE,
+    YAML_COMPLEX_KEY,
+    YAML_CONTROL_CHARACTER,
+    YAML_DIRECTIVE,
+    YAML_DUPLICATE_KEY,
+    YAML_EMPTY,
+    YAML_INDENTATION,
+    YAML_INVISIBLE_CHARACTER,
+    YAML_MISSING_COLON,
+    YAML_MISSING_VALUE,
+    YAML_MULTIPLE_DOCUMENTS,
+    YAML_SYNTAX,
+    YAML_TAB,
+    YAML_TAG,
+    YAML_TOO_DEEP,
+    YAML_TOP_NOT_MAPPING,
+    YAML_UNCLOSED_FLOW,
+    YAML_UNCLOSED_QUOTE,
+)
+from validator.scalars import resolve_plain_scalar, type_name
 from validator.source_map import RawSpan, SourceMap, escape_token, to_span
 
 try:  # libyaml's event parser; PyYAML's pure-Python one has the same interface.
@@ -34,46 +74,9 @@ DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 # only be a mistake or an attack, and would exhaust the schema validator's recursion.
 MAX_NESTING_DEPTH = 32
 
-# YAML 1.2 core schema, plain scalars only (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
-_NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_INT_DECIMAL = re.compile(r"[-+]?[0-9]+\Z")
-_INT_OCTAL = re.compile(r"0o[0-7]+\Z")
-_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = frozenset({".nan", ".NaN", ".NAN"})
-# Characters that can start a non-string plain scalar; anything else is text at once.
-_MAYBE_NOT_TEXT = frozenset("0123456789-+.~nNtTfF")
-
 _CORE_TAG = "tag:yaml.org,2002:"
 # Tags that only restate what a goal file may hold; anything else is refused, unbuilt.
 _HARMLESS_TAGS = frozenset({"!", _CORE_TAG + "str", _CORE_TAG + "map", _CORE_TAG + "seq"})
-
-
-def resolve_plain_scalar(text: str) -> Any:
-    """The value of an untagged plain scalar under the YAML 1.2 core schema."""
-    if not text or text[0] in _MAYBE_NOT_TEXT:
-        if text in _NULL:
-            return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        if _INT_DECIMAL.match(text):
-            return int(text, 10)
-        if _INT_OCTAL.match(text):
-            return int(text[2:], 8)
-        if _INT_HEX.match(text):
-            return int(text[2:], 16)
-        if _FLOAT.match(text):
-            return float(text)
-        if _INFINITY.match(text):
-            return float("-inf") if text[0] == "-" else float("inf")
-        if text in _NAN:
-            return float("nan")
-    return text
 
 
 class SyntaxProblem(NamedTuple):
@@ -138,7 +141,7 @@ def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
         # A pipe or a device would block the run or never end: only regular files are read.
         status = os.stat(goal_file.path)
         if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
-            goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), "file.not_regular", {}))
+            goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), FILE_NOT_REGULAR, {}))
             return None
         # Read one byte past the cap: enough to know it is too big, never the whole file
         # (and never a buffer of the cap's size for a small file).
@@ -146,21 +149,21 @@ def _read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
             raw = stream.read(min(max_file_size, status.st_size) + 1)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            message_id, params = "file.link_loop", {}
+            message_id, params = FILE_LINK_LOOP, {}
         elif os.path.islink(goal_file.path) and not os.path.exists(goal_file.path):
-            message_id, params = "file.broken_link", {"target": os.readlink(goal_file.path)}
+            message_id, params = FILE_BROKEN_LINK, {"target": os.readlink(goal_file.path)}
         elif isinstance(error, PermissionError):
-            message_id, params = "file.permission_denied", {}
+            message_id, params = FILE_PERMISSION_DENIED, {}
         elif isinstance(error, IsADirectoryError):
-            message_id, params = "file.is_directory", {}
+            message_id, params = FILE_IS_DIRECTORY, {}
         elif isinstance(error, FileNotFoundError):
-            message_id, params = "file.vanished", {}  # listed, then gone before it was read
+            message_id, params = FILE_VANISHED, {}  # listed, then gone before it was read
         else:
-            message_id, params = "file.unreadable", {"reason": error.strerror or str(error)}
+            message_id, params = FILE_UNREADABLE, {"reason": error.strerror or str(error)}
         goal_file.problems.append(SyntaxProblem("unreadable-file", _point(0, 0), message_id, params))
         return None
     if len(raw) > max_file_size:
-        goal_file.problems.append(_problem(_point(0, 0), "file.too_large", limit=_human_size(max_file_size)))
+        goal_file.problems.append(_problem(_point(0, 0), FILE_TOO_LARGE, limit=_human_size(max_file_size)))
         return None
     return raw
 
@@ -174,13 +177,13 @@ def _human_size(size: int) -> str:
 
 def _decode(goal_file: GoalFile, raw: bytes) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        goal_file.problems.append(_problem(_point(0, 0), "encoding.utf16"))
+        goal_file.problems.append(_problem(_point(0, 0), ENCODING_UTF16))
         return None
     # The BOM is not part of the text: positions below count from after it.
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     nul = body.find(b"\0")
     if nul >= 0:
-        goal_file.problems.append(_problem(_point(*_byte_position(body, nul)), "encoding.nul"))
+        goal_file.problems.append(_problem(_point(*_byte_position(body, nul)), ENCODING_NUL))
         return None
     try:
         return body.decode("utf-8")
@@ -201,37 +204,37 @@ def _guess_legacy_encoding(raw: bytes) -> str:
     try:
         decoded = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return "encoding.not_utf8"
+        return ENCODING_NOT_UTF8
     if any("\u4e00" <= char <= "\u9fff" for char in decoded):
-        return "encoding.gb18030"
-    return "encoding.not_utf8"
+        return ENCODING_GB18030
+    return ENCODING_NOT_UTF8
 
 
 # libyaml's own wording → our message ids (both languages); unknown ones keep their text.
 _LIBYAML_PROBLEMS = {
-    "found a tab character that violates indentation": "yaml.tab",
-    "found a tab character where an indentation space is expected": "yaml.tab",
-    "mapping values are not allowed in this context": "yaml.colon_in_value",
-    "mapping values are not allowed here": "yaml.colon_in_value",
-    "did not find expected '-' indicator": "yaml.indentation",
-    "did not find expected key": "yaml.indentation",
-    "could not find expected ':'": "yaml.missing_colon",
-    "found unexpected end of stream": "yaml.unclosed_quote",
-    "found unknown escape character": "yaml.bad_escape",
-    "did not find expected ',' or ']'": "yaml.unclosed_flow",
-    "did not find expected ',' or '}'": "yaml.unclosed_flow",
-    "exceeded maximum nesting depth": "yaml.too_deep",
+    "found a tab character that violates indentation": YAML_TAB,
+    "found a tab character where an indentation space is expected": YAML_TAB,
+    "mapping values are not allowed in this context": YAML_COLON_IN_VALUE,
+    "mapping values are not allowed here": YAML_COLON_IN_VALUE,
+    "did not find expected '-' indicator": YAML_INDENTATION,
+    "did not find expected key": YAML_INDENTATION,
+    "could not find expected ':'": YAML_MISSING_COLON,
+    "found unexpected end of stream": YAML_UNCLOSED_QUOTE,
+    "found unknown escape character": YAML_BAD_ESCAPE,
+    "did not find expected ',' or ']'": YAML_UNCLOSED_FLOW,
+    "did not find expected ',' or '}'": YAML_UNCLOSED_FLOW,
+    "exceeded maximum nesting depth": YAML_TOO_DEEP,
     # Rarer ones, so that a Chinese reader never gets libyaml's English.
-    "did not find expected alphabetic or numeric character": "yaml.bad_name",
-    "found unknown directive name": "yaml.directive",
-    "found duplicate %YAML directive": "yaml.directive",
-    "did not find expected <document start>": "yaml.after_document_end",
-    "found invalid Unicode character escape code": "yaml.bad_escape",
-    "did not find expected hexdecimal number": "yaml.bad_escape",
-    "did not find the expected '>'": "yaml.bad_tag",
-    "found undefined tag handle": "yaml.bad_tag",
-    "did not find expected comment or line break": "yaml.block_scalar_header",
-    "did not find expected node content": "yaml.missing_value",
+    "did not find expected alphabetic or numeric character": YAML_BAD_NAME,
+    "found unknown directive name": YAML_DIRECTIVE,
+    "found duplicate %YAML directive": YAML_DIRECTIVE,
+    "did not find expected <document start>": YAML_AFTER_DOCUMENT_END,
+    "found invalid Unicode character escape code": YAML_BAD_ESCAPE,
+    "did not find expected hexdecimal number": YAML_BAD_ESCAPE,
+    "did not find the expected '>'": YAML_BAD_TAG,
+    "found undefined tag handle": YAML_BAD_TAG,
+    "did not find expected comment or line break": YAML_BLOCK_SCALAR_HEADER,
+    "did not find expected node content": YAML_MISSING_VALUE,
 }
 
 
@@ -241,7 +244,7 @@ _LIBYAML_PROBLEMS = {
 INVISIBLE_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]")
 
 # Problems libyaml finds at the end of the file, whose cause is where something opened.
-_REPORTED_AT_THE_OPENING = frozenset({"yaml.unclosed_quote", "yaml.unclosed_flow"})
+_REPORTED_AT_THE_OPENING = frozenset({YAML_UNCLOSED_QUOTE, YAML_UNCLOSED_FLOW})
 
 
 def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
@@ -250,7 +253,7 @@ def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
         # libyaml reads the UTF-8 encoding of the text: its position counts bytes.
         return _problem(
             _point(*_byte_position(text.encode("utf-8"), error.position)),
-            "yaml.control_character",
+            YAML_CONTROL_CHARACTER,
             code_point=f"U+{ord(character):04X}",
         )
     problem = getattr(error, "problem", None) or str(error)
@@ -262,10 +265,10 @@ def _syntax_error_problem(error: yaml.YAMLError, text: str) -> SyntaxProblem:
     if message_id is None and problem.startswith("found character"):
         lines = text.splitlines()
         found_tab = line < len(lines) and column < len(lines[line]) and lines[line][column] == "\t"
-        message_id = "yaml.tab" if found_tab else "yaml.bad_character"
+        message_id = YAML_TAB if found_tab else YAML_BAD_CHARACTER
     if message_id is None:
-        return _problem(_point(line, column), "yaml.syntax", detail=problem)
-    if message_id == "yaml.too_deep":
+        return _problem(_point(line, column), YAML_SYNTAX, detail=problem)
+    if message_id == YAML_TOO_DEEP:
         return _problem(_point(line, column), message_id, limit=MAX_NESTING_DEPTH)
     return _problem(_point(line, column), message_id)
 
@@ -320,7 +323,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
             return
         if parent.pending_key is None:
             if key_text is None:
-                problems.append(_problem(to_span(span), "yaml.complex_key"))
+                problems.append(_problem(to_span(span), YAML_COMPLEX_KEY))
                 key_text = ""
             parent.pending_key, parent.pending_key_span = key_text, span
             return
@@ -333,7 +336,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 SyntaxProblem(
                     "yaml-syntax",
                     to_span(key_span),
-                    "yaml.duplicate_key",
+                    YAML_DUPLICATE_KEY,
                     {"key": key, "first_line": first_key_span[0] + 1},
                     pointer,
                     (to_span(first_key_span),),
@@ -362,11 +365,11 @@ def _compose(goal_file: GoalFile, text: str) -> None:
     def check_node_properties(event: Any) -> None:
         if event.anchor is not None:
             span = to_span(_raw_span(event.start_mark, event.end_mark))
-            problems.append(_problem(span, "yaml.anchor", anchor=event.anchor))
+            problems.append(_problem(span, YAML_ANCHOR, anchor=event.anchor))
         tag = event.tag
         if tag is not None and tag not in _HARMLESS_TAGS:
             span = to_span(_raw_span(event.start_mark, event.end_mark))
-            problems.append(_problem(span, "yaml.tag", tag=_tag_text(tag)))
+            problems.append(_problem(span, YAML_TAG, tag=_tag_text(tag)))
 
     parser = _EventParser(text) if _EventParser is not None else yaml.SafeLoader(text)
     try:
@@ -386,7 +389,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                         problems.append(
                             _problem(
                                 to_span(_raw_span(event.start_mark, event.end_mark)),
-                                "yaml.invisible_character",
+                                YAML_INVISIBLE_CHARACTER,
                                 code_point=f"U+{ord(invisible.group()):04X}",
                             )
                         )
@@ -398,7 +401,7 @@ def _compose(goal_file: GoalFile, text: str) -> None:
                 check_node_properties(event)
                 if len(stack) >= MAX_NESTING_DEPTH:
                     span = to_span(_raw_span(event.start_mark, event.end_mark))
-                    problems.append(_problem(span, "yaml.too_deep", limit=MAX_NESTING_DEPTH))
+                    problems.append(_problem(span, YAML_TOO_DEEP, limit=MAX_NESTING_DEPTH))
                     return
                 pointer = next_pointer()
                 container: dict | list = {} if event_type is yaml.MappingStartEvent else []
@@ -418,13 +421,13 @@ def _compose(goal_file: GoalFile, text: str) -> None:
             elif event_type is yaml.AliasEvent:
                 # Never expanded: that is what makes an alias bomb harmless here.
                 span = _raw_span(event.start_mark, event.end_mark)
-                problems.append(_problem(to_span(span), "yaml.alias", anchor=event.anchor))
+                problems.append(_problem(to_span(span), YAML_ALIAS, anchor=event.anchor))
                 place(None, span, "*" + event.anchor)  # as a key, reported once: as an alias
             elif event_type is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     span = to_span(_raw_span(event.start_mark, event.end_mark))
-                    problems.append(_problem(span, "yaml.multiple_documents"))
+                    problems.append(_problem(span, YAML_MULTIPLE_DOCUMENTS))
                     break
             elif event_type is yaml.StreamEndEvent:
                 break
@@ -436,27 +439,10 @@ def _compose(goal_file: GoalFile, text: str) -> None:
             parser.dispose()
 
     if not has_root or (root is None and non_text_scalars.get("") == ""):  # nothing, or a bare `---`
-        problems.append(_problem(Span(1, 1, 1, 2), "yaml.empty"))
+        problems.append(_problem(Span(1, 1, 1, 2), YAML_EMPTY))
         return
     if not isinstance(root, dict):
-        problems.append(_problem(to_span(value_spans[""]), "yaml.top_not_mapping", found=type_name(root)))
+        problems.append(_problem(to_span(value_spans[""]), YAML_TOP_NOT_MAPPING, found=type_name(root)))
         return
     goal_file.data = root
     goal_file.source_map = SourceMap(value_spans, key_spans, non_text_scalars)
-
-
-def type_name(value: Any) -> tuple[str, dict[str, Any]]:
-    """The kind of a YAML value, as a message parameter for either language."""
-    if value is None:
-        return ref("type.null")
-    if isinstance(value, bool):
-        return ref("type.boolean")
-    if isinstance(value, int):
-        return ref("type.integer")
-    if isinstance(value, float):
-        return ref("type.number")
-    if isinstance(value, str):
-        return ref("type.string")
-    if isinstance(value, list):
-        return ref("type.array")
-    return ref("type.object")

@@ -1,0 +1,32 @@
+"""What a run found and what it hid: the one thing every reporter reads."""
+
+from __future__ import annotations
+
+import os
+
+from validator.diagnostics import Diagnostic
+
+
+class LintResult:
+    __slots__ = (
+        "baseline_path",
+        "diagnostics",
+        "files_checked",
+        "hidden_by_baseline",
+        "paths",
+        "root",
+        "stale_baseline_entries",
+        "suppressed",
+    )
+
+    def __init__(self) -> None:
+        self.files_checked = 0
+        self.diagnostics: list[Diagnostic] = []
+        self.paths: list[str] = []  # every file checked, as given: a JUnit report lists the clean ones too
+        self.suppressed = 0  # diagnostics hidden by `# goals-lint: disable=` comments
+        # Filled in by the command line: the folder reports make paths relative to
+        # (the repository root), and what the baseline hid.
+        self.root = os.getcwd()
+        self.baseline_path: str | None = None
+        self.hidden_by_baseline = 0
+        self.stale_baseline_entries = 0
