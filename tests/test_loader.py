@@ -24,7 +24,8 @@ from typing import Any
 import pytest
 
 from validator.cli import main
-from validator.loader import read_goal_file, resolve_plain_scalar
+from validator.loader import read_goal_file
+from validator.scalars import resolve_plain_scalar
 
 # Line numbers of VALID, for reference when counting positions:
 #  1 year: 2022
@@ -908,7 +909,7 @@ def test_permission_denied_is_reported_even_where_the_os_would_allow_it(tmp_path
             raise PermissionError(13, "Permission denied", str(path))
         return builtins.open(path, *args, **kwargs)
 
-    monkeypatch.setattr("validator.loader.open", refusing_open, raising=False)
+    monkeypatch.setattr("validator.loader.files.open", refusing_open, raising=False)
     code, report = run(folder)
     (diagnostic,) = report["diagnostics"]
     assert diagnostic["path"] == str(locked)

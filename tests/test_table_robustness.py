@@ -269,7 +269,7 @@ def test_import_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch,
         if len(written) == 2:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("validator.table.writer.os.fsync", fsync_until_the_disk_is_full)
+    monkeypatch.setattr("validator.atomic.os.fsync", fsync_until_the_disk_is_full)
     result = run("import", str(source), "--out", str(out), "--force")
     assert (result.code, result.out) == (2, "")
     assert result.err == f"goals-lint: error: cannot write {out}: No space left on device\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from validator.loader import INVISIBLE_IN_TEXT
+from validator.loader.text import INVISIBLE_IN_TEXT
 
 # Characters no goal file or published table should hold: the ones the loader refuses
 # (invisible controls, zero-width characters, bidi overrides), so import never writes a
