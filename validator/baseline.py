@@ -200,9 +200,9 @@ def _match_moved(problems: list[Identity], hidden: list[bool], remaining: dict[I
         candidates.sort()
     for number, problem in enumerate(problems):
         moved = None if hidden[number] else moved_form(problem)
-        candidates = by_form.get(moved[0]) if moved is not None else None
-        if not candidates or moved is None:
+        if moved is None or not by_form.get(moved[0]):
             continue
+        candidates = by_form[moved[0]]
         # The nearest index: the entry at or after it, or the one before (ties go to the lower).
         position = bisect.bisect_left(candidates, (moved[1], problem))
         nearest = min(

@@ -279,7 +279,7 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
     if args.write_baseline:
         return _write_baseline(args.baseline or os.path.join(config.root, DEFAULT_BASELINE), result, lang, err)
-    stale: list = []
+    stale: list[Stale] = []
     baseline_file = None if args.no_baseline else _baseline_file(args.baseline, config)
     if baseline_file is not None:
         stale = _apply_baseline(baseline_file, result)
@@ -370,7 +370,7 @@ def _baseline_file(option: str | None, config: Config) -> str | None:
     return shown_path(default) if os.path.isfile(default) else None
 
 
-def _apply_baseline(path: str, result: LintResult) -> list:
+def _apply_baseline(path: str, result: LintResult) -> list[Stale]:
     """Hide what the baseline records; return its stale entries."""
     applied = apply_baseline(load_baseline(path), result.diagnostics, result.root, result.paths)
     result.diagnostics = applied.shown

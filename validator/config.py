@@ -204,7 +204,8 @@ def _read_toml(path: str) -> dict[str, Any]:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        return tomllib.loads(_read_text(path))
+        table: dict[str, Any] = tomllib.loads(_read_text(path))
+        return table
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(CONFIG_INVALID_TOML, path=path, detail=str(error)) from None
 
@@ -257,23 +258,23 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
     if not isinstance(rules_table, dict):
         raise fail("rules", CONFIG_EXPECT_RULES_TABLE)
     for name, options in rules_table.items():
-        rule = find_rule(name)
-        if rule is None:
+        named = find_rule(name)
+        if named is None:
             raise fail(f"rules.{name}", CONFIG_NO_RULE, selector=name)
         if not isinstance(options, dict):
             raise fail(f"rules.{name}", CONFIG_EXPECT_OPTIONS_TABLE)
         parsed: dict[str, Any] = {}
         for option_name, value in options.items():
             key = f"rules.{name}.{option_name}"
-            option = rule.options.get(option_name)
+            option = named.options.get(option_name)
             if option is None:
-                known = ", ".join(rule.options) or "—"
-                raise fail(key, CONFIG_NOT_AN_OPTION, rule=rule.slug, known=known)
+                known = ", ".join(named.options) or "—"
+                raise fail(key, CONFIG_NOT_AN_OPTION, rule=named.slug, known=known)
             try:
                 parsed[option_name] = option.parse(value)
             except OptionError as error:
                 raise fail(key, CONFIG_OPTION_VALUE, expected=error.expected) from None
-        rule_options[rule.slug] = parsed
+        rule_options[named.slug] = parsed
 
     lang = table.get("lang")
     if lang is not None and lang not in LANGUAGES:

@@ -224,19 +224,19 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
     if goal_file.text is not None and "goals-lint" in goal_file.text.lower():
         file_check.comment_text = goal_file.text
     candidates = file_check.candidates
-    for problem in goal_file.problems:
-        rule = RULES_BY_SLUG[problem.rule]
-        related = tuple(Related(goal_file.path, span) for span in problem.related)
+    for read_problem in goal_file.problems:
+        rule = RULES_BY_SLUG[read_problem.rule]
+        related = tuple(Related(goal_file.path, span) for span in read_problem.related)
         candidates.append(
             Diagnostic(
                 goal_file.path,
-                problem.span,
-                problem.pointer,
+                read_problem.span,
+                read_problem.pointer,
                 rule.code,
                 rule.slug,
                 selection.severity_of(rule),
-                problem.message_id,
-                problem.params,
+                read_problem.message_id,
+                read_problem.params,
                 related,
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 
-from validator.rule import Rule
+from validator.rule import AnyRule
 
 # One module per rule, in code order.
 RULE_MODULES = (
@@ -36,7 +36,7 @@ RULE_MODULES = (
 )
 
 
-def _load_rules() -> tuple[Rule, ...]:
+def _load_rules() -> tuple[AnyRule, ...]:
     rules = tuple(importlib.import_module(name).RULE for name in RULE_MODULES)
     codes = [rule.code for rule in rules]
     slugs = [rule.slug for rule in rules]
@@ -45,17 +45,17 @@ def _load_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda rule: rule.code))
 
 
-RULES: tuple[Rule, ...] = _load_rules()
-RULES_BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES}
-RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+RULES: tuple[AnyRule, ...] = _load_rules()
+RULES_BY_SLUG: dict[str, AnyRule] = {rule.slug: rule for rule in RULES}
+RULES_BY_CODE: dict[str, AnyRule] = {rule.code: rule for rule in RULES}
 
 
-def find_rule(name: str) -> Rule | None:
+def find_rule(name: str) -> AnyRule | None:
     """A rule by its slug or its code (case-insensitive code)."""
     return RULES_BY_SLUG.get(name) or RULES_BY_CODE.get(name.upper())
 
 
-def rules_matching(selector: str) -> list[Rule]:
+def rules_matching(selector: str) -> list[AnyRule]:
     """Rules a selector names: a slug, a code, or a code prefix (``GL``, ``GL0``)."""
     rule = RULES_BY_SLUG.get(selector)
     if rule is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, NamedTuple, Protocol, TypeAlias
 
 from validator.diagnostics import Problem, Severity, Span
 
@@ -65,8 +65,12 @@ class SchemaCheck(Protocol):
     def __call__(self, data: Any, source_map: SourceMap, /) -> Iterable[Problem]: ...
 
 
-class DataCheck(Protocol):
-    def __call__(self, data: GoalData, /, **options: Any) -> Iterable[Problem]: ...
+# A data rule's check takes the file's data, then the rule's options as keywords.
+if TYPE_CHECKING:
+    DataCheck: TypeAlias = Callable[Concatenate[GoalData, ...], Iterable[Problem]]
+    CrossFileCheck: TypeAlias = Callable[Concatenate[Sequence["FileFacts"], ...], Iterable[tuple[str, Problem]]]
+else:  # Concatenate[X, ...] needs Python 3.11 at run time
+    DataCheck = CrossFileCheck = Callable[..., Iterable]
 
 
 class FileFacts(NamedTuple):
@@ -78,10 +82,6 @@ class FileFacts(NamedTuple):
 
 class FactsOf(Protocol):
     def __call__(self, data: GoalData, /) -> Any: ...
-
-
-class CrossFileCheck(Protocol):
-    def __call__(self, files: Sequence[FileFacts], /, **options: Any) -> Iterable[tuple[str, Problem]]: ...
 
 
 class CommentProblem(NamedTuple):

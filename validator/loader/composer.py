@@ -34,6 +34,7 @@ from validator.loader.text import INVISIBLE_IN_TEXT
 from validator.scalars import resolve_plain_scalar, type_name
 from validator.source_map import RawSpan, SourceMap, escape_token, to_span
 
+_EventParser: Any
 try:  # libyaml's event parser; PyYAML's pure-Python one has the same interface.
     from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - wheels without libyaml

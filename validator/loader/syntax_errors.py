@@ -75,7 +75,7 @@ def syntax_error_problem(error: yaml.YAMLError, text: str, max_depth: int) -> Sy
     message_id = _LIBYAML_PROBLEMS.get(problem)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if message_id in _REPORTED_AT_THE_OPENING and getattr(error, "context_mark", None) is not None:
-        mark = error.context_mark  # the end of the file says nothing; the opening quote does
+        mark = getattr(error, "context_mark", None)  # the end of the file says nothing; the opening quote does
     line, column = (mark.line, mark.column) if mark is not None else (0, 0)
     if message_id is None and problem.startswith("found character"):
         lines = text.splitlines()

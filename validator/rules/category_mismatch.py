@@ -66,10 +66,9 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem, Severity
-from validator.goal import GoalData
+from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import name_core
@@ -108,14 +107,14 @@ def _saves(target: str) -> bool:
     return any(word in target for word in SAVING_WORDS)
 
 
-def _files_cost(indicator: dict[str, Any]) -> bool:
+def _files_cost(indicator: Indicator) -> bool:
     if indicator["category"] == "成本指标":
         return True
     # 产出指标 has its own 成本指标 subcategory; without a subcategory, give the benefit of the doubt.
     return indicator["category"] == "产出指标" and indicator.get("subcategory", "成本指标") == "成本指标"
 
 
-def _mismatch(index: int, indicator: dict[str, Any], expected: str) -> Problem:
+def _mismatch(index: int, indicator: Indicator, expected: str) -> Problem:
     params = {"name": indicator["name"], "category": indicator["category"], "expected": expected}
     return Problem(f"/indicators/{index}/category", CATEGORY_MISMATCH, params)
 

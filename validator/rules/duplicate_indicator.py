@@ -80,10 +80,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from validator.diagnostics import Problem
-from validator.goal import GoalData
+from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import Target, comparison_key, indicator_name_key, parse_target
@@ -144,7 +143,7 @@ def _is_a_sentence(target: Target) -> bool:
     return False
 
 
-def _duplicate(indicators: list[dict[str, Any]], index: int, first: int, field: str) -> Problem:
+def _duplicate(indicators: list[Indicator], index: int, first: int, field: str) -> Problem:
     params = {"first_seq": indicators[first]["seq"], "first_name": indicators[first]["name"]}
     return Problem(
         f"/indicators/{index}/{field}",

@@ -198,11 +198,11 @@ def _shown(value: Any, pointer: str, source_map: SourceMap) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _property_titles(subschema: dict[str, Any]) -> dict[str, dict[str, str]]:
+def _property_titles(subschema: dict[str, Any]) -> dict[str, Any]:
     return {name: _title(prop) for name, prop in subschema.get("properties", {}).items()}
 
 
-def _closest_field(unknown: str, known: dict[str, dict[str, str]]) -> str | None:
+def _closest_field(unknown: str, known: dict[str, Any]) -> str | None:
     import difflib
 
     # A Chinese column name (项目名称) is a common slip for its field (project).

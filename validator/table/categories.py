@@ -75,5 +75,5 @@ class CategoryNames:
         if note is None:
             self._notes[(level, name)] = CategoryNote(level, name, standard, 1, place)
         else:
-            self._notes[(level, name)] = note._replace(count=note.count + 1)
+            self._notes[(level, name)] = note._replace(times=note.times + 1)
         return standard

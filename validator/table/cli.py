@@ -11,12 +11,19 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from validator.atomic import write_all_atomically
+from validator.config import load_config
+from validator.diagnostics import Span
 from validator.errors import OutputError, UsageError
+from validator.loader import read_goal_file
 from validator.messages import FILE, LANGUAGES, counted, language_from_environment, render
+from validator.rules.schema import check as schema_check
 from validator.schema import year_range
+from validator.table.categories import CategoryNames
+from validator.table.export import FORMATS, grouped, unexportable, write_table
 from validator.table.messages import (
     GOAL_FILE,
     PLACE,
@@ -46,6 +53,11 @@ from validator.table.messages import (
     TABLE_YEAR_OUT_OF_RANGE,
     TIME,
 )
+from validator.table.model import Project, TableProblem
+from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_sheet_rows, xlsx_sheets
+from validator.table.slug import project_file_name
+from validator.table.text_source import NotText, decoded, read_text_table
+from validator.table.writer import goal_file_text, schema_comment_for
 from validator.usage import Parser, goal_files
 
 EXIT_OK = 0
@@ -105,16 +117,11 @@ def _language(option: str | None) -> str:
     """--lang, then the configuration's `lang`, then the locale: as for linting."""
     if option:
         return option
-    from validator.config import load_config
 
     return load_config().lang or language_from_environment()
 
 
 def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
-    from validator.atomic import write_all_atomically
-    from validator.table.categories import CategoryNames
-    from validator.table.slug import project_file_name
-    from validator.table.writer import goal_file_text, schema_comment_for
 
     args = _import_parser().parse_args(arguments)
     printer = _Printer(_language(args.lang), out, err)
@@ -130,17 +137,21 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     names = CategoryNames()
     projects, problems = _read_source(args.source, source_format, names, printer)
     if not projects and not problems:
-        problems.append(("1", TABLE_NO_PROJECTS, {}))
+        problems.append(TableProblem("1", TABLE_NO_PROJECTS, {}))
     if problems:
         for place, message_id, params in problems:
             printer.problem(f"{args.source}:{place}", message_id, **params)
         printer.result(TABLE_NOTHING_WRITTEN, count=counted(PLACE, len(problems)))
         return EXIT_FAILED
-    if args.year is None and any(project.year is None for project in projects):
-        raise UsageError(TABLE_NO_YEAR, path=args.source)
+    years: list[int] = []
+    for project in projects:
+        year = args.year if args.year is not None else project.year
+        if year is None:
+            raise UsageError(TABLE_NO_YEAR, path=args.source)
+        years.append(year)
     if args.year is None:
         for project in projects:
-            if not minimum <= project.year <= maximum:
+            if project.year is not None and not minimum <= project.year <= maximum:
                 raise UsageError(
                     TABLE_TITLE_YEAR_OUT_OF_RANGE,
                     path=args.source,
@@ -152,13 +163,13 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise UsageError(TABLE_OUT_NOT_A_FOLDER, path=args.out)
     planned = []
-    for position, project in enumerate(projects, 1):
+    for position, (project, year) in enumerate(zip(projects, years, strict=True), 1):
         file_name = project_file_name(position, len(projects), project.project)
         path = os.path.join(args.out, file_name)
         # The slug cannot leave --out; this says so once more, where it matters.
         if os.path.dirname(os.path.abspath(path)) != os.path.abspath(args.out):
             raise RuntimeError(f"file name {file_name!r} leaves the output folder")
-        planned.append((path, project.goal_data(args.year if args.year is not None else project.year)))
+        planned.append((path, project.goal_data(year)))
     existing = [path for path, _ in planned if os.path.lexists(path)]
     if existing and not args.force:
         raise UsageError(TABLE_FILES_EXIST, count=counted(GOAL_FILE, len(existing)), path=existing[0])
@@ -185,17 +196,16 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
             TABLE_CATEGORY_MAPPED if note.level == "category" else TABLE_SUBCATEGORY_MAPPED,
             original=note.original,
             standard=note.standard,
-            count=counted(TIME, note.count),
+            count=counted(TIME, note.times),
         )
     printer.result(TABLE_IMPORTED, count=counted(PROJECT, len(planned)), source=args.source, out=args.out)
     return EXIT_OK
 
 
-def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -> tuple[list, list]:
+def _read_source(
+    path: str, source_format: str, names: Any, printer: _Printer
+) -> tuple[list[Project], list[TableProblem]]:
     """Projects and problems (as (place, message id, params)) from the source file."""
-    from validator.table.model import TableProblem
-    from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_sheet_rows, xlsx_sheets
-    from validator.table.text_source import NotText, decoded, read_text_table
 
     problems: list[TableProblem] = []
     try:
@@ -226,7 +236,6 @@ def _read_source(path: str, source_format: str, names: Any, printer: _Printer) -
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from validator.table.export import FORMATS
 
     parser = Parser(prog="goals-lint export", description="Write the published performance-goal table from goal files.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="goal files or folders")
@@ -241,9 +250,6 @@ _NOT_IN_THE_TABLE = ("code", "notes", "subcategory")
 
 
 def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
-    from validator.loader import read_goal_file
-    from validator.registry import RULES_BY_SLUG
-    from validator.table.export import grouped, unexportable, write_table
 
     args = _export_parser().parse_args(arguments)
     printer = _Printer(_language(args.lang), out, err)
@@ -252,18 +258,19 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
         raise UsageError(TABLE_UNKNOWN_EXPORT_FORMAT, path=args.output)
     files = goal_files(args.paths)
 
-    schema_rule = RULES_BY_SLUG["schema"]
     goals = []
     left_out: dict[str, int] = {}
     rejected = 0
     for path in files:
         goal_file = read_goal_file(path)
-        problems = [(problem.span, problem.message_id, problem.params) for problem in goal_file.problems]
-        if goal_file.readable:
-            source_map = goal_file.source_map
+        problems: list[tuple[Span, str, Mapping[str, Any]]] = [
+            (read.span, read.message_id, read.params) for read in goal_file.problems
+        ]
+        source_map = goal_file.source_map
+        if goal_file.readable and source_map is not None:
             problems += [
                 (source_map.span(problem.pointer, problem.at_key), problem.message_id, problem.params)
-                for problem in schema_rule.check(goal_file.data, source_map)
+                for problem in schema_check(goal_file.data, source_map)
             ]
             if not problems:
                 problems += [

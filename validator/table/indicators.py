@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from validator.table.categories import CategoryNames
 from validator.table.messages import (
@@ -77,7 +78,7 @@ def _parse_one(piece: str, place: str, names: CategoryNames, problems: list[Tabl
     return Indicator(int(head.group(1)), category, name, target)
 
 
-def indicator_text(indicators: Sequence[dict]) -> list[str]:
+def indicator_text(indicators: Sequence[dict[str, Any]]) -> list[str]:
     """Each indicator of a goal file as the published table writes it."""
     return [
         f"{item['seq']}、{item['category']}：{item['name']}，年度指标值：{item['target']}{_END}" for item in indicators

@@ -65,7 +65,7 @@ class CategoryNote(NamedTuple):
     level: str  # "category" or "subcategory"
     original: str
     standard: str
-    count: int
+    times: int
     first_place: str
 
 

@@ -284,7 +284,8 @@ class _TallReader:
             key = tuple(cell.text for cell in project_cells)
             if empty or self.current is None or key != self._key():
                 self.finish()
-                self.current = Project(*key, (), year, cells["project"].place)
+                department, budget_unit, project, objective = key
+                self.current = Project(department, budget_unit, project, objective, (), year, cells["project"].place)
                 self.broken = bool(empty)
                 self.category = self.subcategory = None
         elif self.current is None:
