@@ -1,6 +1,8 @@
 """Synthetic goal files for the benchmark: one project per file, 4-10 indicators,
 realistic Chinese content, seeded with ``random.Random`` so the same seed gives
-the same files. Every file is valid: it round-trips through PyYAML and passes
+the same files. They are written by ``validator.table.writer.goal_file_text``, as
+the importer writes goal files, so the benchmark reads what users' folders hold.
+Every file is valid: it round-trips through PyYAML and passes
 ``schemas/goal.schema.json``; a generator bug must not turn the benchmark into a
 benchmark of error paths."""
 
@@ -16,6 +18,7 @@ from typing import Any
 import yaml
 
 from benchmarks import SCHEMA_PATH
+from validator.table.writer import goal_file_text, schema_comment_for
 
 # (department, budget units, project stems, laws/policies cited in objectives,
 #  domain phrase for objectives, domain tag for indicators)
@@ -250,17 +253,6 @@ EXTRA_WEIGHTS = {
 }
 
 
-def _plain_or_quoted(s: str) -> str:
-    """Write ``s`` plain if YAML reads it back as the same string, else single-quoted."""
-    try:
-        back = yaml.load(f"k: {s}\n", Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        back = None
-    if isinstance(back, dict) and back.get("k") == s and isinstance(back["k"], str):
-        return s
-    return "'" + s.replace("'", "''") + "'"
-
-
 def make_goal(rng: random.Random) -> dict[str, Any]:
     dept, units, stems, laws, domain, tag = rng.choice(DEPARTMENTS)
     year = rng.choice([2021, 2022, 2022, 2023, 2024])
@@ -315,37 +307,16 @@ def make_goal(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def dump_goal(goal: dict[str, Any]) -> str:
-    # Hand-written rather than yaml.dump: keeps the modeline, key order, `>-`
-    # objective and unquoted Chinese, the way people write these files.
-    q = _plain_or_quoted
-    out = [
-        "# yaml-language-server: $schema=../../schemas/goal.schema.json",
-        f"year: {goal['year']}",
-        f"department: {q(goal['department'])}",
-        f"budget_unit: {q(goal['budget_unit'])}",
-        f"project: {q(goal['project'])}",
-        "objective: >-",
-        f"  {goal['objective']}",
-        "indicators:",
-    ]
-    for ind in goal["indicators"]:
-        out.append(f"  - seq: {ind['seq']}")
-        for key in ("category", "subcategory", "name", "target"):
-            if key in ind:
-                out.append(f"    {key}: {q(ind[key])}")
-    return "\n".join(out) + "\n"
-
-
 def generate(root: Path, count: int, seed: int) -> tuple[Path, list[Path]]:
     """Write ``count`` goal files to root/goals/bench/ and return (dir, files)."""
     rng = random.Random(seed)
     goal_dir = root / "goals" / "bench"
     goal_dir.mkdir(parents=True)
-    # So the modeline's ../../schemas/goal.schema.json resolves, as in the repo.
+    # A schema two levels up, as in the repo: the writer points the modeline at it, as the importer does.
     if SCHEMA_PATH.exists():
         (root / "schemas").mkdir()
         shutil.copy2(SCHEMA_PATH, root / "schemas" / "goal.schema.json")
+    schema_comment = schema_comment_for(str(goal_dir))
     files = []
     projects: set[tuple[Any, ...]] = set()
     for i in range(count):
@@ -354,7 +325,7 @@ def generate(root: Path, count: int, seed: int) -> tuple[Path, list[Path]]:
         while (goal["year"], goal["budget_unit"], goal["project"]) in projects:
             goal = make_goal(rng)
         projects.add((goal["year"], goal["budget_unit"], goal["project"]))
-        text = dump_goal(goal)
+        text = goal_file_text(goal, schema_comment)
         # A generator bug must not turn into a benchmark of error paths.
         if yaml.load(text, Loader=yaml.CSafeLoader) != goal:
             raise SystemExit(f"generator bug: file {i} does not round-trip:\n{text}")
