@@ -59,7 +59,7 @@ from pathlib import Path
 if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import generate, schema_check
+from benchmarks.corpus import DEFAULT_SEED, generate, schema_check
 from benchmarks.harness import run_all
 from benchmarks.report import print_json, print_table, summarise
 
@@ -79,7 +79,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="S",
         help="repeats of the single-file start-up runs (default 3 x R)",
     )
-    p.add_argument("--seed", type=int, default=2022, help="random seed for the generated files (default 2022)")
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed for the generated files (default {DEFAULT_SEED})"
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     p.add_argument("--check", action="store_true", help="exit 1 if a budget fails")
     p.add_argument(
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             root.mkdir(parents=True)
         else:
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="goals-lint-bench-")))
-        goal_dir, files = generate(root, args.files, args.seed)
+        goal_dir, files = generate(root, args.files, seed=args.seed)
         note = schema_check(files)
         b = run_all(goal_dir, files, params["repeat"], params["startup_repeat"])
         b.notes.insert(0, note)

@@ -4,7 +4,12 @@ the same files. They are written by ``validator.table.writer.goal_file_text``, a
 the importer writes goal files, so the benchmark reads what users' folders hold.
 Every file is valid: it round-trips through PyYAML and passes
 ``schemas/goal.schema.json``; a generator bug must not turn the benchmark into a
-benchmark of error paths."""
+benchmark of error paths.
+
+By default most targets are round figures and fixed wordings (``100%``, ``满足``)
+that recur from file to file. ``distinct_targets=True`` gives targets that seldom
+repeat, as in real folders, so that caches of parsed targets do not flatter a timing.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ import yaml
 
 from benchmarks import SCHEMA_PATH
 from validator.table.writer import goal_file_text, schema_comment_for
+
+DEFAULT_SEED = 2022
 
 # (department, budget units, project stems, laws/policies cited in objectives,
 #  domain phrase for objectives, domain tag for indicators)
@@ -134,11 +141,85 @@ OBJECTIVE_EXTRA = [
     "项目资金严格按照预算执行，支出进度符合财政要求。",
 ]
 
-Target = Callable[[random.Random, int], str]
+
+# The ways tables write "at least": percentages repeat less when their wording varies too.
+AT_LEAST = ("≥{}", "≥{}", "不低于{}", "不少于{}", "达到{}", "{}以上", "{}及以上")
+
+
+class Draw:
+    """The numbers in targets, drawn from the corpus's seeded ``random.Random``.
+
+    By default they are the round figures most tables hold (``≥95%``, ``20台``), and
+    the same target text turns up in many files. With ``distinct``, the same shapes
+    get finer numbers (``≥95.37%``, ``2043台``), so few targets repeat and a parser's
+    cache answers few of them.
+    """
+
+    def __init__(self, rng: random.Random, distinct: bool) -> None:
+        self.rng = rng
+        self.distinct = distinct
+
+    def whole(self, lo: int, hi: int) -> int:
+        """A whole number in [lo, hi], either way: for numbers already fine enough."""
+        return self.rng.randint(lo, hi)
+
+    def count(self, lo: int, hi: int, step: int = 1) -> int:
+        """A count of things: a multiple of ``step`` in [lo, hi] x step; with distinct,
+        any whole number from the least to a hundred times the most."""
+        if self.distinct:
+            return self.rng.randint(lo * step, hi * step * 100)
+        return self.rng.randint(lo, hi) * step
+
+    def measure(self, lo: float, hi: float, step: int = 1) -> str:
+        """A measure (%, 万元, 秒): a whole number in [lo, hi] x step; with distinct,
+        one with two decimals in the same range."""
+        if self.distinct:
+            hundredths = self.rng.randint(round(lo * step * 100), round(hi * step * 100))
+            return f"{hundredths // 100}.{hundredths % 100:02d}"
+        return str(self.rng.randint(int(lo), int(hi)) * step)
+
+    def at_least(self, figure: str, word: str = "≥") -> str:
+        """``≥95%``; with distinct, any of the ways tables say it (不低于95.37%, 95.37%以上)."""
+        return self.rng.choice(AT_LEAST).format(figure) if self.distinct else f"{word}{figure}"
+
+    def usual(self, figures: list[str], lo: float, hi: float) -> str:
+        """One of the figures tables usually give (99.9); with distinct, a measure in [lo, hi]."""
+        return self.measure(lo, hi) if self.distinct else self.rng.choice(figures)
+
+
+Target = Callable[[Draw, int], str]  # (numbers, the goal's year) -> target text
+
+
+class Fixed:
+    """A target most tables word the same way (``100%``, ``满足``). With distinct
+    targets it takes its ``distinct`` form, or, without one, its indicator is left out."""
+
+    def __init__(self, text: str, distinct: Target | None = None) -> None:
+        self.text = text
+        self.distinct = distinct
+
+    def __call__(self, draw: Draw, year: int) -> str:
+        if draw.distinct and self.distinct is not None:
+            return self.distinct(draw, year)
+        return self.text
+
+
+def _has_form(target: Target, distinct: bool) -> bool:
+    return not (distinct and isinstance(target, Fixed) and target.distinct is None)
 
 
 def _pct(lo: int, hi: int, op: str = "≥") -> Target:
-    return lambda r, y: f"{op}{r.randint(lo, hi)}%"
+    return lambda d, y: d.at_least(f"{d.measure(lo, hi)}%", op)
+
+
+def _month_end(first: int, last: int) -> Target:
+    """``2022年12月底前``; with distinct targets, a day in that month: ``2022年12月15日前``."""
+
+    def target(d: Draw, year: int) -> str:
+        month = d.whole(first, last)
+        return f"{year}年{month}月{d.whole(1, 28)}日前" if d.distinct else f"{year}年{month}月底前"
+
+    return target
 
 
 # Indicator pools per (category, subcategory): (name, target generator, domains).
@@ -146,75 +227,79 @@ def _pct(lo: int, hi: int, op: str = "≥") -> Target:
 # (None: any department), so a transport project does not count hotline calls.
 INDICATORS: dict[tuple[str, str], list[tuple[str, Target, set[str] | None]]] = {
     ("产出指标", "数量指标"): [
-        ("态势感知功能模块", lambda r, y: f"{r.randint(3, 8)}个功能模块", {"gov"}),
-        ("服务器设备采购数量", lambda r, y: f"{r.randint(10, 60)}台", None),
-        ("政务服务事项办理量", lambda r, y: f"{r.randint(50, 300)}.{r.randint(10, 99)}万件", {"gov"}),
-        ("培训人次", lambda r, y: f"不少于{r.randint(5, 50) * 100}人次", {"gov", "edu", "hr"}),
-        ("接入单位数量", lambda r, y: f"≥{r.randint(20, 120)}个", {"gov", "civil"}),
-        ("巡检次数", lambda r, y: f"{r.randint(4, 24)}次", None),
-        ("新增数据目录数", lambda r, y: str(r.randint(100, 900)), {"gov"}),  # bare number: quoted
-        ("监测站点数量", lambda r, y: str(r.randint(10, 40)), {"eco", "transport"}),
-        ("热线话务接听量", lambda r, y: f"不少于{r.randint(300, 900)}万次", {"gov"}),
-        ("覆盖学校数量", lambda r, y: f"不少于{r.randint(30, 300)}所", {"edu"}),
-        ("抽检批次", lambda r, y: f"≥{r.randint(2, 12) * 1000}批次", {"market"}),
-        ("特种设备检验数量", lambda r, y: f"≥{r.randint(2, 9)}万台", {"market"}),
-        ("安全加固服务器数量", lambda r, y: f"不少于{r.randint(1, 6) * 500}个", {"gov"}),
-        ("家庭医生签约人数", lambda r, y: f"≥{r.randint(200, 600)}万人", {"health"}),
-        ("急救呼叫受理量", lambda r, y: f"不少于{r.randint(20, 90)}万次", {"health"}),
-        ("接入医疗机构数量", lambda r, y: f"≥{r.randint(100, 400)}家", {"health"}),
-        ("接入公交车辆数", lambda r, y: f"不少于{r.randint(5, 15) * 1000}辆", {"transport"}),
-        ("救助对象覆盖人数", lambda r, y: f"≥{r.randint(2, 9)}万人", {"civil"}),
-        ("补贴性职业技能培训", lambda r, y: f"不少于{r.randint(10, 40)}万人次", {"hr"}),
-        ("社保卡发卡量", lambda r, y: f"{r.randint(50, 300)}万张", {"hr"}),
+        ("态势感知功能模块", lambda d, y: f"{d.count(3, 8)}个功能模块", {"gov"}),
+        ("服务器设备采购数量", lambda d, y: f"{d.count(10, 60)}台", None),
+        ("政务服务事项办理量", lambda d, y: f"{d.whole(50, 300)}.{d.whole(10, 99)}万件", {"gov"}),
+        ("培训人次", lambda d, y: f"不少于{d.count(5, 50, 100)}人次", {"gov", "edu", "hr"}),
+        ("接入单位数量", lambda d, y: f"≥{d.count(20, 120)}个", {"gov", "civil"}),
+        ("巡检次数", lambda d, y: f"{d.count(4, 24)}次", None),
+        ("新增数据目录数", lambda d, y: str(d.count(100, 900)), {"gov"}),  # bare number: quoted
+        ("监测站点数量", lambda d, y: str(d.count(10, 40)), {"eco", "transport"}),
+        ("热线话务接听量", lambda d, y: f"不少于{d.measure(300, 900)}万次", {"gov"}),
+        ("覆盖学校数量", lambda d, y: f"不少于{d.count(30, 300)}所", {"edu"}),
+        ("抽检批次", lambda d, y: f"≥{d.count(2, 12, 1000)}批次", {"market"}),
+        ("特种设备检验数量", lambda d, y: f"≥{d.measure(2, 9)}万台", {"market"}),
+        ("安全加固服务器数量", lambda d, y: f"不少于{d.count(1, 6, 500)}个", {"gov"}),
+        ("家庭医生签约人数", lambda d, y: f"≥{d.measure(200, 600)}万人", {"health"}),
+        ("急救呼叫受理量", lambda d, y: f"不少于{d.measure(20, 90)}万次", {"health"}),
+        ("接入医疗机构数量", lambda d, y: f"≥{d.count(100, 400)}家", {"health"}),
+        ("接入公交车辆数", lambda d, y: f"不少于{d.count(5, 15, 1000)}辆", {"transport"}),
+        ("救助对象覆盖人数", lambda d, y: f"≥{d.measure(2, 9)}万人", {"civil"}),
+        ("补贴性职业技能培训", lambda d, y: f"不少于{d.measure(10, 40)}万人次", {"hr"}),
+        ("社保卡发卡量", lambda d, y: f"{d.measure(50, 300)}万张", {"hr"}),
     ],
     ("产出指标", "质量指标"): [
-        ("系统可用率", lambda r, y: f"≥{r.choice(['99', '99.5', '99.9'])}%", None),
-        ("验收合格率", lambda r, y: "100%", None),
-        ("等级保护测评通过率", lambda r, y: "100%", {"gov", "health", "hr"}),
+        ("系统可用率", lambda d, y: d.at_least(f"{d.usual(['99', '99.5', '99.9'], 95, 100)}%"), None),
+        ("验收合格率", Fixed("100%", _pct(95, 100)), None),
+        ("等级保护测评通过率", Fixed("100%", _pct(95, 100)), {"gov", "health", "hr"}),
         ("数据准确率", _pct(95, 99), None),
         ("安全漏洞修复率", _pct(95, 100), {"gov"}),
-        ("网络安全事件发生次数", lambda r, y: "0次", {"gov", "health", "hr"}),
-        ("建设内容符合国家标准要求", lambda r, y: "满足", None),
+        ("网络安全事件发生次数", Fixed("0次"), {"gov", "health", "hr"}),
+        ("建设内容符合国家标准要求", Fixed("满足"), None),
         ("监测数据有效率", _pct(90, 98), {"eco", "transport"}),
         ("培训合格率", _pct(90, 100), {"edu", "hr"}),
         ("食品抽检合格率", _pct(95, 99), {"market"}),
-        ("救助资金发放准确率", lambda r, y: "100%", {"civil"}),
+        ("救助资金发放准确率", Fixed("100%", _pct(95, 100)), {"civil"}),
     ],
     ("产出指标", "时效指标"): [
-        ("项目完成时间", lambda r, y: f"{y}年{r.randint(10, 12)}月底前", None),
-        ("故障响应时间", lambda r, y: f"≤{r.randint(1, 4) * 15}分钟", None),
-        ("页面平均响应时间", lambda r, y: f"≤{r.randint(2, 5)}秒", {"gov", "hr", "civil"}),
-        ("项目验收", lambda r, y: "完成项目终验", None),
-        ("任务按时完成率", lambda r, y: "100%", None),
+        ("项目完成时间", _month_end(10, 12), None),
+        ("故障响应时间", lambda d, y: f"≤{d.measure(1, 4, 15)}分钟", None),
+        ("页面平均响应时间", lambda d, y: f"≤{d.measure(2, 5)}秒", {"gov", "hr", "civil"}),
+        (
+            "项目验收",
+            Fixed("完成项目终验", lambda d, y: f"{y}年{d.whole(1, 12)}月{d.whole(1, 28)}日前完成项目终验"),
+            None,
+        ),
+        ("任务按时完成率", Fixed("100%", _pct(95, 100)), None),
         ("资金支付及时率", _pct(90, 100), None),
     ],
     ("产出指标", "成本指标"): [
-        ("项目预算控制数", lambda r, y: f"≤{r.randint(100, 2000)}.{r.randint(0, 99):02d}万元", None),
-        ("运维服务单价", lambda r, y: f"≤{r.randint(2, 30)}万元/月", None),
+        ("项目预算控制数", lambda d, y: f"≤{d.whole(100, 2000)}.{d.whole(0, 99):02d}万元", None),
+        ("运维服务单价", lambda d, y: f"≤{d.measure(2, 30)}万元/月", None),
     ],
     ("效益指标", "经济效益指标"): [
-        ("节约行政运行成本", lambda r, y: f"≥{r.randint(50, 500)}万元", None),
-        ("减少企业办事成本", lambda r, y: f"≥{r.randint(100, 900)}万元", {"gov", "market"}),
+        ("节约行政运行成本", lambda d, y: f"≥{d.measure(50, 500)}万元", None),
+        ("减少企业办事成本", lambda d, y: f"≥{d.measure(100, 900)}万元", {"gov", "market"}),
     ],
     ("效益指标", "社会效益指标"): [
-        ("政务服务便利度评价等级", lambda r, y: "优", {"gov"}),
-        ("网络安全等级保护测评", lambda r, y: "通过", {"gov"}),
+        ("政务服务便利度评价等级", Fixed("优"), {"gov"}),
+        ("网络安全等级保护测评", Fixed("通过"), {"gov"}),
         ("群众办事平均时长压缩比例", _pct(20, 60), {"gov", "hr", "civil"}),
-        ("减少群众办事跑动次数", lambda r, y: f"不少于{r.randint(10, 200)}万次", {"gov", "hr"}),
-        ("信息共享目标", lambda r, y: "达成", None),
-        ("受益人数", lambda r, y: f"≥{r.randint(5, 80)}万人", None),
-        ("公共服务水平评价", lambda r, y: "良", None),
+        ("减少群众办事跑动次数", lambda d, y: f"不少于{d.measure(10, 200)}万次", {"gov", "hr"}),
+        ("信息共享目标", Fixed("达成"), None),
+        ("受益人数", lambda d, y: f"≥{d.measure(5, 80)}万人", None),
+        ("公共服务水平评价", Fixed("良"), None),
     ],
     ("效益指标", "生态效益指标"): [
-        ("减少纸质材料使用量", lambda r, y: f"≥{r.randint(10, 80)}万张", None),
+        ("减少纸质材料使用量", lambda d, y: f"≥{d.measure(10, 80)}万张", None),
         ("空气质量优良天数比例", _pct(80, 92), {"eco"}),
-        ("机房PUE值", lambda r, y: f"≤{r.choice(['1.3', '1.4', '1.5'])}", {"gov"}),
+        ("机房PUE值", lambda d, y: f"≤{d.usual(['1.3', '1.4', '1.5'], 1.2, 1.6)}", {"gov"}),
     ],
     ("效益指标", "可持续影响指标"): [
-        ("系统持续稳定运行", lambda r, y: "长期", None),
-        ("数据资源持续更新机制", lambda r, y: "建立健全", None),
-        ("运维保障机制", lambda r, y: "完善", None),
-        ("项目成果持续发挥作用年限", lambda r, y: f"≥{r.randint(3, 8)}年", None),
+        ("系统持续稳定运行", Fixed("长期"), None),
+        ("数据资源持续更新机制", Fixed("建立健全"), None),
+        ("运维保障机制", Fixed("完善"), None),
+        ("项目成果持续发挥作用年限", lambda d, y: d.at_least(f"{d.measure(3, 8)}年"), None),
     ],
     ("满意度指标", "服务对象满意度指标"): [
         ("用户满意度", _pct(85, 95), None),
@@ -223,14 +308,14 @@ INDICATORS: dict[tuple[str, str], list[tuple[str, Target, set[str] | None]]] = {
         ("参训人员满意度", _pct(85, 95), {"edu", "hr"}),
     ],
     ("成本指标", "经济成本指标"): [
-        ("项目总成本", lambda r, y: f"≤{r.randint(100, 3000)}万元", None),
-        ("设备采购单价", lambda r, y: f"≤{r.randint(2, 30)}万元/台", None),
+        ("项目总成本", lambda d, y: f"≤{d.measure(100, 3000)}万元", None),
+        ("设备采购单价", lambda d, y: f"≤{d.measure(2, 30)}万元/台", None),
     ],
     ("成本指标", "社会成本指标"): [
-        ("对群众日常办事的影响", lambda r, y: "无明显影响", None),
+        ("对群众日常办事的影响", Fixed("无明显影响"), None),
     ],
     ("成本指标", "生态环境成本指标"): [
-        ("项目实施对环境的影响", lambda r, y: "无负面影响", None),
+        ("项目实施对环境的影响", Fixed("无负面影响"), None),
     ],
 }
 CATEGORY_ORDER = ["产出指标", "效益指标", "满意度指标", "成本指标"]
@@ -253,7 +338,8 @@ EXTRA_WEIGHTS = {
 }
 
 
-def make_goal(rng: random.Random) -> dict[str, Any]:
+def make_goal(rng: random.Random, distinct_targets: bool = False) -> dict[str, Any]:
+    draw = Draw(rng, distinct_targets)
     dept, units, stems, laws, domain, tag = rng.choice(DEPARTMENTS)
     year = rng.choice([2021, 2022, 2022, 2023, 2024])
     stem = rng.choice(stems)
@@ -279,13 +365,15 @@ def make_goal(rng: random.Random) -> dict[str, Any]:
     while len(picked) < n:
         key = slots.pop(0) if slots else rng.choices(keys, weights)[0]
         free = [
-            (name, gen) for name, gen, tags in INDICATORS[key] if name not in used and (tags is None or tag in tags)
+            (name, gen)
+            for name, gen, tags in INDICATORS[key]
+            if name not in used and (tags is None or tag in tags) and _has_form(gen, distinct_targets)
         ]
         if not free:
             continue
         name, gen = rng.choice(free)
         used.add(name)
-        picked.append((key[0], key[1], name, gen(rng, year)))
+        picked.append((key[0], key[1], name, gen(draw, year)))
     picked.sort(key=lambda t: (CATEGORY_ORDER.index(t[0]), SUBCATEGORY_ORDER.index(t[1])))
 
     indicators = []
@@ -307,8 +395,14 @@ def make_goal(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def generate(root: Path, count: int, seed: int) -> tuple[Path, list[Path]]:
-    """Write ``count`` goal files to root/goals/bench/ and return (dir, files)."""
+def generate(
+    root: Path, count: int, *, seed: int = DEFAULT_SEED, distinct_targets: bool = False
+) -> tuple[Path, list[Path]]:
+    """Write ``count`` goal files to root/goals/bench/ and return (dir, files).
+
+    The same seed gives the same bytes. ``distinct_targets`` gives targets that seldom
+    repeat across files (finer numbers, no fixed wordings; see :class:`Draw`).
+    """
     rng = random.Random(seed)
     goal_dir = root / "goals" / "bench"
     goal_dir.mkdir(parents=True)
@@ -320,10 +414,10 @@ def generate(root: Path, count: int, seed: int) -> tuple[Path, list[Path]]:
     files = []
     projects: set[tuple[Any, ...]] = set()
     for i in range(count):
-        goal = make_goal(rng)
+        goal = make_goal(rng, distinct_targets)
         # One file per project, as duplicate-project demands of real folders.
         while (goal["year"], goal["budget_unit"], goal["project"]) in projects:
-            goal = make_goal(rng)
+            goal = make_goal(rng, distinct_targets)
         projects.add((goal["year"], goal["budget_unit"], goal["project"]))
         text = goal_file_text(goal, schema_comment)
         # A generator bug must not turn into a benchmark of error paths.
