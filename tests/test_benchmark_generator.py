@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import yaml
 from support import run_json
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+from benchmarks.corpus import generate
 
 
-def test_generated_goal_files_are_clean_and_reproducible(tmp_path):
-    spec = importlib.util.spec_from_file_location("bench", BENCH)
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = bench  # its dataclasses look their module up there
-    try:
-        spec.loader.exec_module(bench)
-    finally:
-        del sys.modules["bench"]
-    goal_dir, files = bench.generate(tmp_path / "a", 30, 2022)
+def test_generated_goal_files_are_clean_and_reproducible(tmp_path: Path) -> None:
+    goal_dir, files = generate(tmp_path / "a", 30, seed=2022)
     result = run_json(str(goal_dir))
     assert result.report["files_checked"] == 30
     assert result.diagnostics == []
     assert result.code == 0
-    _, again = bench.generate(tmp_path / "b", 30, 2022)
+    _, again = generate(tmp_path / "b", 30, seed=2022)
+    assert [path.read_bytes() for path in files] == [path.read_bytes() for path in again]
+
+
+def test_distinct_targets_seldom_repeat_and_are_clean(tmp_path: Path) -> None:
+    goal_dir, files = generate(tmp_path / "a", 200, seed=2022, distinct_targets=True)
+    targets = [
+        indicator["target"]
+        for path in files
+        for indicator in yaml.safe_load(path.read_text(encoding="utf-8"))["indicators"]
+    ]
+    # The share a cache of parsed targets would answer: each repeat of a text seen before.
+    # The default corpus repeats about two targets in three.
+    repeated = 1 - len(set(targets)) / len(targets)
+    assert repeated < 0.03
+    result = run_json(str(goal_dir))
+    assert result.report["files_checked"] == 200
+    assert result.diagnostics == []
+    assert result.code == 0
+    _, again = generate(tmp_path / "b", 200, seed=2022, distinct_targets=True)
     assert [path.read_bytes() for path in files] == [path.read_bytes() for path in again]
