@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 
 _TEMPORARY_PREFIX = ".goals-lint-"
@@ -52,6 +51,8 @@ def write_all_atomically(files: Sequence[tuple[str, bytes]], *, follow_links: bo
                 continue
             mode = None  # a link or a special file in a folder we fill: replaced, not followed
         replaced.append((target, content, None if mode is None else stat.S_IMODE(mode)))
+    import tempfile  # with shutil, random and the compressors: only a run that writes pays for it
+
     temporaries: list[str] = []
     try:
         for target, content, mode in replaced:

@@ -21,7 +21,8 @@ Each entry keeps the parameters it was recorded with (line numbers aside), so a 
 entry can be shown with its message; only the identifying ones decide a match.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 import bisect
 import json

@@ -4,7 +4,8 @@ These types describe what ``schemas/goal.schema.json`` guarantees; they add no c
 of their own. Rules receive ``GoalData`` and may rely on every required field.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 from typing import TypedDict
 

@@ -15,9 +15,9 @@ first looks for the exact pointer and then accepts the same problem at another i
 (see ``validator.baseline``), so both use :func:`moved_form`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -85,6 +85,8 @@ def _without_index(problem: Identity) -> Identity:
 def fingerprints(diagnostics: Iterable[Diagnostic], root: str) -> list[str]:
     """A fingerprint per diagnostic, in order: its identity without the indicator index,
     and its number among problems that are otherwise identical (1, 2, …)."""
+    import hashlib  # only SARIF and GitLab reports need it: kept off the one-file start-up
+
     seen: dict[Identity, int] = {}
     result = []
     for diagnostic in diagnostics:

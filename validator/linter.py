@@ -12,9 +12,9 @@ This is where a problem's pointer becomes a line and column (through the file's
 source map) and where configuration decides which rules run and at what severity.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
-import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -28,7 +28,6 @@ from validator.result import LintResult
 from validator.rule import AnyRule, CommentRule, CrossFileRule, DataRule, FileFacts, ReaderRule, Rule, SchemaRule
 from validator.schema import valid_without_unknown_fields
 from validator.source_map import SourceMap
-from validator.suppressions import hide_suppressed
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -68,7 +67,7 @@ class Selection(NamedTuple):
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @classmethod
-    def build(cls, config: Config, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Selection:
+    def build(cls, config: Config, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> "Selection":
         if select is None:
             select = config.select if config.select is not None else ("GL",)
         ignored = _codes(*config.ignore, *ignore)
@@ -81,6 +80,8 @@ class Selection(NamedTuple):
     def ignored_for(self, path: str) -> frozenset[str]:
         if not self.per_file_ignores:
             return frozenset()
+        import fnmatch  # only a config with per-file-ignores needs it
+
         relative = os.path.relpath(os.path.abspath(path), self.config.root).replace(os.sep, "/")
         ignored: set[str] = set()
         for pattern, codes in self.per_file_ignores:
@@ -99,7 +100,7 @@ class _Rules(NamedTuple):
     reader_codes: frozenset[str]
 
     @classmethod
-    def of(cls, rules: Sequence[AnyRule], selection: Selection) -> _Rules:
+    def of(cls, rules: Sequence[AnyRule], selection: Selection) -> "_Rules":
         options = selection.config.options_for
         return cls(
             [rule for rule in rules if isinstance(rule, SchemaRule)],
@@ -268,6 +269,9 @@ def _apply_comments(file_check: _Checked, rules: _Rules, selection: Selection) -
     """The diagnostics to show for one file, and how many inline comments hid."""
     if file_check.comment_text is None:
         return [d for d in file_check.candidates if d.code in file_check.enabled], 0
+    # Few files mention goals-lint: the comment reader stays off the common run's start-up.
+    from validator.suppressions import hide_suppressed
+
     shown, hidden, comments = hide_suppressed(
         file_check.comment_text, file_check.candidates, file_check.enabled, file_check.rules_run, _code_of
     )

@@ -10,7 +10,8 @@ rendered in the same language, so nothing English leaks into a Chinese message.
 Plain strings are the user's data and are never looked up.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 import os
 import re

@@ -19,7 +19,8 @@ column, as comments are not data). Severity is stamped on by the engine from
 configuration, so a rule never decides its own level beyond its default.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -62,7 +63,7 @@ class Option(NamedTuple):
 
 
 class SchemaCheck(Protocol):
-    def __call__(self, data: Any, source_map: SourceMap, /) -> Iterable[Problem]: ...
+    def __call__(self, data: Any, source_map: "SourceMap", /) -> Iterable[Problem]: ...
 
 
 # A data rule's check takes the file's data, then the rule's options as keywords.
@@ -81,7 +82,7 @@ class FileFacts(NamedTuple):
 
 
 class FactsOf(Protocol):
-    def __call__(self, data: GoalData, /) -> Any: ...
+    def __call__(self, data: "GoalData", /) -> Any: ...
 
 
 class CommentProblem(NamedTuple):
@@ -93,7 +94,7 @@ class CommentProblem(NamedTuple):
 
 
 class CommentCheck(Protocol):
-    def __call__(self, comments: FileComments, /) -> Iterable[CommentProblem]: ...
+    def __call__(self, comments: "FileComments", /) -> Iterable[CommentProblem]: ...
 
 
 class Rule:

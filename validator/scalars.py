@@ -10,6 +10,7 @@ as something else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from validator.messages import define, ref
@@ -102,8 +103,7 @@ def resolve_plain_scalar(text: str) -> Any:
 # Plain scalars YAML 1.1 reads as something other than text (yaml.org/type: bool, null,
 # int, float, timestamp, merge, value). The union of the spec's forms and PyYAML's, so
 # that every YAML 1.1 tool reads a plain string back as that string.
-YAML_1_1_NOT_TEXT = re.compile(
-    r"""
+_YAML_1_1_NOT_TEXT = r"""
       y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
     | ~|null|Null|NULL
     | [-+]?0b[0-1_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?[0-9][0-9_]*
@@ -113,14 +113,18 @@ YAML_1_1_NOT_TEXT = re.compile(
     | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
       (?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
     | << | =
-""",
-    re.VERBOSE,
-)
+"""
+
+
+@lru_cache(maxsize=1)
+def _yaml_1_1_not_text() -> re.Pattern[str]:
+    # Compiled when first written with: linting never needs it.
+    return re.compile(_YAML_1_1_NOT_TEXT, re.VERBOSE)
 
 
 def reads_as_text_everywhere(text: str) -> bool:
     """Whether ``text`` written as a plain scalar reads back as text under YAML 1.2 and 1.1."""
-    return isinstance(resolve_plain_scalar(text), str) and not YAML_1_1_NOT_TEXT.fullmatch(text)
+    return isinstance(resolve_plain_scalar(text), str) and not _yaml_1_1_not_text().fullmatch(text)
 
 
 def type_name(value: Any) -> tuple[str, dict[str, Any]]:

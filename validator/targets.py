@@ -12,7 +12,8 @@ its 万/亿 multiplier and its unit. Numbers that are part of a date (``12月底
 ``2022年``) or of a label (``12345热线``, ``IPv6``) are not bounds.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 import re
 import unicodedata
@@ -145,15 +146,14 @@ class Target(NamedTuple):
     leftover: str  # the words that are not comparisons, numbers, units or dates
 
     @property
-    def quantitative(self) -> bool:
-        return bool(self.bounds)
-
-    @property
     def percentages(self) -> tuple[Bound, ...]:
         return tuple(bound for bound in self.bounds if bound.is_percentage)
 
 
 # --- qualitative targets -------------------------------------------------------------
+
+# Words that say something is reduced or saved: 节约成本 measures a saving, a benefit.
+SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降")
 
 # Recognised grade scales: 优/良/中/差, 达成/部分达成/未达成, 合格/不合格 …
 GRADES = frozenset("优 优秀 良 中 差 合格 不合格 达标 未达标 达成 部分达成 未达成 A B C D".split())
@@ -488,19 +488,3 @@ def name_carries_unit(name: str) -> bool:
     # 路面技术状况指数MQI: an abbreviation after the head word does not hide it.
     core = name_core(name).rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.- ")
     return name_unit(name) is not None or core.endswith(_COUNT_ENDINGS)
-
-
-def last_keyword(text: str, keywords: tuple[str, ...] | frozenset[str]) -> tuple[int, str] | None:
-    """The keyword that ends last in ``text`` (longest on a tie), with where it ends.
-
-    In a Chinese noun phrase the head comes last: 响应时间达标率 is a rate, not a time.
-    """
-    best: tuple[int, str] | None = None
-    for keyword in keywords:
-        end = text.rfind(keyword)
-        if end < 0:
-            continue
-        end += len(keyword)
-        if best is None or (end, len(keyword)) > (best[0], len(best[1])):
-            best = (end, keyword)
-    return best

@@ -1,6 +1,7 @@
 """What the reader produces: a file's text, data and source map, or the problems that stopped it."""
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 from typing import Any, NamedTuple
 

@@ -71,7 +71,7 @@ from validator.diagnostics import Problem, Severity
 from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
-from validator.targets import name_core
+from validator.targets import SAVING_WORDS, name_core
 
 # --- messages (zh, en) ---
 CATEGORY_MISMATCH = define(
@@ -83,7 +83,6 @@ CATEGORY_MISMATCH = define(
 
 SATISFACTION_ENDINGS = ("满意度", "满意率")
 # 节约行政运行成本 is a benefit (money saved), not a cost.
-SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降")
 # Not 支出: 居民消费支出 is an economic benefit.
 COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "投资额", "费")
 

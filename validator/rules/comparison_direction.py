@@ -73,7 +73,7 @@ from validator.diagnostics import Problem, Severity
 from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
-from validator.targets import comparison_key, name_core, parse_target
+from validator.targets import SAVING_WORDS, comparison_key, name_core, parse_target
 
 # --- messages (zh, en) ---
 COMPARISON_DIRECTION_UPPER_LIMIT = define(
@@ -168,23 +168,7 @@ LOWER_IS_BETTER = (
 _KEYWORD_SET = frozenset(HIGHER_IS_BETTER + LOWER_IS_BETTER)
 _KEYWORD_LENGTHS = sorted({len(keyword) for keyword in _KEYWORD_SET}, reverse=True)
 # A name that measures a change of something turns its direction round.
-CHANGE_VERBS = (
-    "节约",
-    "节省",
-    "减少",
-    "降低",
-    "压缩",
-    "压减",
-    "减免",
-    "减轻",
-    "缩减",
-    "下降",
-    "缩短",
-    "提高",
-    "提升",
-    "增加",
-    "增长",
-)
+CHANGE_VERBS = (*SAVING_WORDS, "缩短", "提高", "提升", "增加", "增长")
 # Words that turn a head word round (不合格率, 无故障时间, 超期办结率).
 NEGATIONS = ("不予", "不", "无", "未", "非", "超期", "逾期")
 _UPPER_LIMITS = ("≤", "<")

@@ -53,7 +53,8 @@ indicators:
 ```
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
+# fields written as strings would be compiled one by one on every start-up.
 
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple

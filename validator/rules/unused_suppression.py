@@ -52,11 +52,14 @@ indicators:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from validator.diagnostics import Severity
 from validator.messages import define
 from validator.rule import CommentProblem, CommentRule
-from validator.suppressions import FileComments
+
+if TYPE_CHECKING:  # the comments are read only in files that mention goals-lint
+    from validator.suppressions import FileComments
 
 # --- messages (zh, en) ---
 SUPPRESSION_UNUSED = define(
