@@ -109,7 +109,7 @@ def test_internal_error_exits_2_without_traceback(tmp_path, monkeypatch):
     assert result.code == 2
     assert result.err == (
         f"goals-lint: internal error while checking {tmp_path}/good.yaml: RuntimeError: boom\n"
-        "Please report this with that file.\n"
+        "Please report this with that file (--debug shows where it failed).\n"
     )
     assert "Traceback" not in result.err
 

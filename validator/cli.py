@@ -65,8 +65,8 @@ CLI_BAD_SIZE = define(
 )
 CLI_INTERNAL_ERROR_IN_FILE = define(
     "cli.internal_error_in_file",
-    zh="goals-lint: 内部错误（检查 {path} 时）：{detail}\n请连同该文件一起报告此问题。",
-    en="goals-lint: internal error while checking {path}: {detail}\nPlease report this with that file.",
+    zh="goals-lint: 内部错误（检查 {path} 时）：{detail}\n请连同该文件一起报告此问题（加 --debug 运行可看到详细的出错位置）。",
+    en="goals-lint: internal error while checking {path}: {detail}\nPlease report this with that file (--debug shows where it failed).",
 )
 CLI_INTERNAL_ERROR = define(
     "cli.internal_error",
@@ -179,6 +179,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     parser.add_argument("--version", action="version", version=f"goals-lint {__version__}")
+    # Read before parsing (an error may come first); listed here so that it is accepted.
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
 
 
