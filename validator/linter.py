@@ -300,22 +300,12 @@ def _cross_file_diagnostics(
         for path, problem in rule.check(files, **options):
             if path not in checked:
                 continue  # a context file: compared with, not reported
-            spans = cross_file.spans[path]
             related = []
             for place in problem.related:
                 other, pointer = (path, place) if isinstance(place, str) else place
                 related.append(Related(other, cross_file.spans[other][pointer]))
-            yield Diagnostic(
-                path,
-                spans[problem.pointer],
-                problem.pointer,
-                rule.code,
-                rule.slug,
-                selection.severity_of(rule),
-                problem.message_id,
-                problem.params,
-                tuple(related),
-            )
+            span = cross_file.spans[path][problem.pointer]
+            yield _diagnostic(path, span, rule, problem, selection, tuple(related))
 
 
 def _located(path: str, source_map: SourceMap, rule: Rule, problem: Problem, selection: Selection) -> Diagnostic:
@@ -323,9 +313,15 @@ def _located(path: str, source_map: SourceMap, rule: Rule, problem: Problem, sel
     related = tuple(
         Related(path, source_map.span(place if isinstance(place, str) else place[1])) for place in problem.related
     )
+    return _diagnostic(path, source_map.span(problem.pointer, problem.at_key), rule, problem, selection, related)
+
+
+def _diagnostic(
+    path: str, span: Span, rule: Rule, problem: Problem, selection: Selection, related: tuple[Related, ...]
+) -> Diagnostic:
     return Diagnostic(
         path,
-        source_map.span(problem.pointer, problem.at_key),
+        span,
         problem.pointer,
         rule.code,
         rule.slug,

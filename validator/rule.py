@@ -24,7 +24,7 @@ configuration, so a rule never decides its own level beyond its default.
 
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, NamedTuple, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, NamedTuple, Protocol, TypeAlias, TypeVar
 
 from validator.diagnostics import Problem, Severity, Span
 
@@ -97,6 +97,9 @@ class CommentCheck(Protocol):
     def __call__(self, comments: "FileComments", /) -> Iterable[CommentProblem]: ...
 
 
+CheckT = TypeVar("CheckT")
+
+
 class Rule:
     """What every rule has; the shapes below add their check."""
 
@@ -132,30 +135,30 @@ class ReaderRule(Rule):
     stage = Stage.READ
 
 
-class SchemaRule(Rule):
+class _CheckedRule(Rule, Generic[CheckT]):
+    """A rule with a check of type ``CheckT``."""
+
     __slots__ = ("check",)
+
+    def __init__(
+        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: CheckT, **common: Any
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **common)
+        self.check = check
+
+
+class SchemaRule(_CheckedRule[SchemaCheck]):
+    __slots__ = ()
     stage = Stage.SCHEMA
 
-    def __init__(
-        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: SchemaCheck, **common: Any
-    ) -> None:
-        super().__init__(code, slug, summary, doc, **common)
-        self.check = check
 
-
-class DataRule(Rule):
-    __slots__ = ("check",)
+class DataRule(_CheckedRule[DataCheck]):
+    __slots__ = ()
     stage = Stage.DATA
 
-    def __init__(
-        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: DataCheck, **common: Any
-    ) -> None:
-        super().__init__(code, slug, summary, doc, **common)
-        self.check = check
 
-
-class CrossFileRule(Rule):
-    __slots__ = ("check", "facts", "pointers")
+class CrossFileRule(_CheckedRule[CrossFileCheck]):
+    __slots__ = ("facts", "pointers")
     stage = Stage.CROSS_FILE
 
     def __init__(
@@ -166,27 +169,19 @@ class CrossFileRule(Rule):
         doc: str,
         *,
         facts: FactsOf,
-        check: CrossFileCheck,
         pointers: tuple[str, ...],
-        **common: Any,
+        **checked: Any,
     ) -> None:
-        super().__init__(code, slug, summary, doc, **common)
+        super().__init__(code, slug, summary, doc, **checked)
         self.facts = facts
-        self.check = check
         # The places its problems (and their related places) point at: the engine keeps
         # where these stand in each file, and nothing else of the file.
         self.pointers = pointers
 
 
-class CommentRule(Rule):
-    __slots__ = ("check",)
+class CommentRule(_CheckedRule[CommentCheck]):
+    __slots__ = ()
     stage = Stage.COMMENTS
-
-    def __init__(
-        self, code: str, slug: str, summary: Mapping[str, str], doc: str, *, check: CommentCheck, **common: Any
-    ) -> None:
-        super().__init__(code, slug, summary, doc, **common)
-        self.check = check
 
 
 AnyRule: TypeAlias = ReaderRule | SchemaRule | DataRule | CrossFileRule | CommentRule
