@@ -148,6 +148,20 @@ TARGET_PIECES = [
 ]
 
 
+def _resolves(data, pointer: str) -> bool:
+    """Whether a JSON Pointer names a value in ``data``."""
+    node = data
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, dict) and token in node:
+            node = node[token]
+        else:
+            return False
+    return True
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_rules_never_crash_on_strange_names_and_targets(seed):
     """Every data rule on 400 schema-valid indicators made of the parser's trickiest pieces."""
@@ -181,6 +195,6 @@ def test_rules_never_crash_on_strange_names_and_targets(seed):
     for rule in RULES:
         if rule.stage == "data":
             for problem in rule.check(data, **config.options_for(rule)):
-                assert problem.pointer.startswith(("/indicators", "/project"))
+                assert _resolves(data, problem.pointer), problem  # a place in the file, not a guess
                 for lang in ("zh", "en"):  # every placeholder filled ({related_line} by the linter)
                     assert render(problem.message_id, {**problem.params, "related_line": 1}, lang)
