@@ -68,6 +68,7 @@ def test_the_english_detector_finds_argparse_english():
         ["--help"],
         ["import", "--help"],
         ["export", "--help"],
+        ["new", "--help"],
         ["--list-rules"],
     ],
     ids=" ".join,
@@ -134,6 +135,7 @@ def test_the_chinese_help_is_the_help_a_user_runs(monkeypatch, tmp_path):
             ["export", "goals", "--output"],
             "goals-lint: 错误：用法错误：参数 --output：后面需要一个值（见 goals-lint export --help）\n",
         ),
+        (["new"], "goals-lint: 错误：用法错误：缺少必需的参数：PATH（见 goals-lint new --help）\n"),
     ],
 )
 def test_usage_errors_in_chinese_wrap_argparse_words(monkeypatch, arguments, expected):
@@ -211,9 +213,10 @@ def test_argparse_is_left_as_it_was_after_a_run():
 
 def _parsers(lang: str) -> list[Parser]:
     from validator.cli import _build_parser
+    from validator.goal_template import _parser as new_parser
     from validator.table.cli import _export_parser, _import_parser
 
-    return [_build_parser(lang), _import_parser(lang), _export_parser(lang)]
+    return [_build_parser(lang), _import_parser(lang), _export_parser(lang), new_parser(lang)]
 
 
 def test_every_help_string_exists_in_both_languages():
