@@ -94,6 +94,7 @@ ONE_FILE_RUN_MODULES = {
     "validator.loader",
     "validator.loader.composer",
     "validator.loader.files",
+    "validator.loader.input_slips",
     "validator.loader.messages",
     "validator.loader.model",
     "validator.loader.syntax_errors",

@@ -41,7 +41,9 @@ def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
     quiet = run("goals", "--lang", "en")  # the default baseline is read without being named
     assert (quiet.code, quiet.err) == (0, "")
     assert quiet.out == (
-        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems.\n"
+        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems."
+        # typo.yaml misses `category`: hiding the problem does not make the rules able to read it.
+        " 1 file could not be checked against the compliance rules (syntax or schema errors): fix them and run again.\n"
     )
 
     write(
@@ -54,7 +56,8 @@ def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
     assert new.out.splitlines() == [
         "goals/2022/good.yaml:14:5: GL002 unknown field `nme`; did you mean `name` (indicator name)? [schema]",
         "Checked 3 files: 1 error, 0 warnings, 0 notes in 1 file. "
-        "The baseline .goals-lint-baseline.json hid 2 known problems.",
+        "The baseline .goals-lint-baseline.json hid 2 known problems."
+        " 2 files could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
     ]
     everything = run("goals", "--no-baseline", "--format", "json")
     assert len(everything.report["diagnostics"]) == 3
@@ -173,7 +176,8 @@ def test_sarif_carries_the_hidden_count(flawed):
 def test_the_chinese_summary_joins_its_sentences_without_a_space(flawed):
     run("--write-baseline")
     assert run("goals", "--lang", "zh").out == (
-        "已检查 3 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。\n"
+        "已检查 3 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。"
+        "1 个文件因格式或字段错误未做合规检查，修正后请再运行。\n"
     )
     write(
         flawed,
@@ -182,6 +186,7 @@ def test_the_chinese_summary_joins_its_sentences_without_a_space(flawed):
     )
     assert run("goals", "--lang", "zh").out.splitlines()[-1] == (
         "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。"
+        "2 个文件因格式或字段错误未做合规检查，修正后请再运行。"
     )
 
 
@@ -247,7 +252,8 @@ def test_inserting_an_indicator_above_a_known_problem_keeps_it_hidden(flawed):
     result = run("goals", "--strict", "--lang", "en")
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems.\n"
+        "Checked 3 files: no problems found. The baseline .goals-lint-baseline.json hid 2 known problems."
+        " 1 file could not be checked against the compliance rules (syntax or schema errors): fix them and run again.\n"
     )
 
 
@@ -279,3 +285,28 @@ def test_moved_problems_match_the_nearest_entry_and_a_new_copy_still_shows(flawe
     assert result.code == 1
     [new_line, _summary] = result.out.splitlines()
     assert new_line.startswith("goals/2022/good.yaml:23:13: GL204 target “明显提升” cannot be measured")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_under_strict_a_stale_entry_is_in_the_summary_that_fails_the_run(flawed, lang):
+    """Not "no problems found" and exit 1 with the reason only on stderr: the summary says why."""
+    write(flawed, "goals/2022/good.yaml", DUPLICATE_NAME)
+    run("--write-baseline")
+    write(flawed, "goals/2022/good.yaml", VALID_GOAL)  # fixed: its entry is stale
+    strict = run("goals/2022/good.yaml", "goals/2022/extra.yaml", "--strict", "--lang", lang)
+    assert strict.code == 1
+    summary = {
+        "zh": "已检查 2 个文件，未发现问题。基线 .goals-lint-baseline.json 隐藏了 1 个已知问题。"
+        "基线 .goals-lint-baseline.json 中有 1 条记录已不再出现（见标准错误输出），--strict 下本次运行因此失败；"
+        "运行 goals-lint --write-baseline 更新基线。\n",
+        "en": "Checked 2 files: no problems found. The baseline .goals-lint-baseline.json hid 1 known problem. "
+        "1 entry of the baseline .goals-lint-baseline.json matched nothing (listed on stderr), which fails the run "
+        "under --strict; run goals-lint --write-baseline to update it.\n",
+    }[lang]
+    assert strict.out == summary
+    relaxed = run("goals/2022/good.yaml", "goals/2022/extra.yaml", "--lang", "en")
+    assert relaxed.code == 0
+    assert relaxed.out.endswith(
+        "1 entry of the baseline .goals-lint-baseline.json matched nothing (listed on stderr); "
+        "run goals-lint --write-baseline to update it.\n"
+    )

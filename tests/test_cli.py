@@ -33,7 +33,8 @@ def test_failing_run_exits_1_with_text_lines_and_summary(tmp_path):
     path = f"{tmp_path}/typo.yaml".replace("\\", "/")
     assert result.out.splitlines() == [
         f"{path}:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? [schema]",
-        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file.",
+        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file."
+        " 1 file could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
     ]
 
 
@@ -212,11 +213,37 @@ def test_json_report_shape_for_a_clean_run(tmp_path):
         "version": 1,
         "tool": {"name": "goals-lint", "version": __version__},
         "files_checked": 1,
+        "files_without_rule_checks": 0,
         "summary": {"errors": 0, "warnings": 0, "infos": 0, "files_with_problems": 0},
         "diagnostics": [],
         "suppressed": 0,
         "baseline": None,
     }
+
+
+def test_the_summary_says_which_files_the_compliance_rules_could_not_check(tmp_path):
+    """A file with a syntax or schema error gets no compliance rules: the run says so, so
+    that nobody takes the next run's new problems for new mistakes."""
+    write(tmp_path, "good.yaml", VALID_GOAL)
+    write(tmp_path, "typo.yaml", TYPO)
+    write(tmp_path, "broken.yaml", "year: 2022\nyear: 2023\n")
+    other = VALID_GOAL.replace("广州移动政务服务平台建设", "广州移动政务服务平台二期建设")
+    write(tmp_path, "unknown.yaml", other + "remarks: 备注\n")  # an unknown field alone: the rules run
+    json_report = run_json(str(tmp_path)).report
+    assert json_report["files_without_rule_checks"] == 2
+    zh = run(str(tmp_path), "--lang", "zh").out.splitlines()[-1]
+    assert zh == (
+        "已检查 4 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。"
+        "2 个文件因格式或字段错误未做合规检查，修正后请再运行。"
+    )
+    en = run(str(tmp_path), "--lang", "en").out.splitlines()[-1]
+    assert en.endswith(
+        " 2 files could not be checked against the compliance rules (syntax or schema errors): fix them and run again."
+    )
+    # Nothing to say when no compliance rule was asked for.
+    schema_only = run(str(tmp_path), "--select", "GL0", "--lang", "en").out.splitlines()[-1]
+    assert schema_only == "Checked 4 files: 3 errors, 0 warnings, 0 notes in 3 files."
+    assert run_json(str(tmp_path), "--select", "GL0").report["files_without_rule_checks"] == 0
 
 
 def test_python_dash_m_and_console_script(tmp_path):

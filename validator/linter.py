@@ -97,6 +97,7 @@ class _Rules(NamedTuple):
     cross_file: list[tuple[CrossFileRule, dict[str, Any]]]  # the enabled ones only
     comments: list[CommentRule]
     reader_codes: frozenset[str]
+    compliance_codes: frozenset[str]  # the data and cross-file rules: what a file that fails to read misses
 
     @classmethod
     def of(cls, rules: Sequence[AnyRule], selection: Selection) -> "_Rules":
@@ -111,6 +112,7 @@ class _Rules(NamedTuple):
             ],
             [rule for rule in rules if isinstance(rule, CommentRule)],
             frozenset(rule.code for rule in rules if isinstance(rule, ReaderRule)),
+            frozenset(rule.code for rule in rules if isinstance(rule, DataRule | CrossFileRule)),
         )
 
 
@@ -168,6 +170,8 @@ def lint_files(paths: Sequence[str], selection: Selection, context: Sequence[str
             file_check, valid = _check_file(goal_file, selection, rules)
             if valid and rules.cross_file:
                 cross_file.add(goal_file, rules.cross_file)
+            if not valid and file_check.enabled & rules.compliance_codes:
+                result.files_without_rule_checks += 1
         except Exception as error:
             raise CheckCrashed(path, error) from error
         checked[goal_file.path] = file_check

@@ -12,6 +12,7 @@ class LintResult:
         "baseline_path",
         "diagnostics",
         "files_checked",
+        "files_without_rule_checks",
         "hidden_by_baseline",
         "paths",
         "root",
@@ -21,6 +22,9 @@ class LintResult:
 
     def __init__(self) -> None:
         self.files_checked = 0
+        # Files whose compliance rules did not run: unreadable, not YAML as written, or
+        # data the schema rejects. Fixing those problems will show more: reports say so.
+        self.files_without_rule_checks = 0
         self.diagnostics: list[Diagnostic] = []
         self.paths: list[str] = []  # every file checked, as given: a JUnit report lists the clean ones too
         self.suppressed = 0  # diagnostics hidden by `# goals-lint: disable=` comments

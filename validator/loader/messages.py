@@ -195,3 +195,74 @@ YAML_TOP_NOT_MAPPING = define(
     zh="顶层必须是字段映射（year:、project: …），实际是{found}",
     en="the top level must be a mapping of fields (year:, project:, …), found {found}",
 )
+# Input-method slips (validator.loader.input_slips): the cause, then the text that fixes it.
+SLIP_FULLWIDTH_COLON = define(
+    "slip.fullwidth_colon",
+    zh="`{key}` 后面是全角冒号“：”（中文输入法）；YAML 的字段名和值之间要用半角冒号加空格，请改为 `{fixed}`",
+    en="`{key}` is followed by a full-width colon “：” (a Chinese input method); YAML separates a field from its value with an ASCII colon and a space: write `{fixed}`",
+)
+SLIP_FULLWIDTH_COMMA = define(
+    "slip.fullwidth_comma",
+    zh="`{key}` 后面是全角逗号“，”；YAML 的字段名和值之间要用半角冒号加空格，请改为 `{fixed}`",
+    en="`{key}` is followed by a full-width comma “，”; YAML separates a field from its value with an ASCII colon and a space: write `{fixed}`",
+)
+SLIP_NO_SPACE_AFTER_COLON = define(
+    "slip.no_space_after_colon",
+    zh="`{key}:` 后面缺少空格：YAML 只把“冒号加空格”当作字段名和值的分隔，否则整行会被读成一段文字；请改为 `{fixed}`",
+    en="a space is missing after `{key}:`: YAML separates a field from its value only by a colon and a space, otherwise the whole line is read as text; write `{fixed}`",
+)
+SLIP_FULLWIDTH_SPACE = define(
+    "slip.fullwidth_space",
+    zh="“{after}”后面是全角空格“　”（中文输入法）；YAML 只认半角空格，请换成一个半角空格",
+    en="“{after}” is followed by a full-width space “　” (a Chinese input method); YAML knows only the ASCII space: type one instead",
+)
+SLIP_NO_SPACE_AFTER_DASH = define(
+    "slip.no_space_after_dash",
+    zh="列表项的短横线“-”后面缺少空格，`-{key}` 会被读成名为“-{key}”的字段；请改为 `- {key}`",
+    en="a space is missing after the list item's dash: `-{key}` is read as a field named “-{key}”; write `- {key}`",
+)
+SLIP_FULLWIDTH_DASH = define(
+    "slip.fullwidth_dash",
+    zh="这里是全角短横线“－”（中文输入法）；列表项要用半角短横线加空格“- ”",
+    en="this is a full-width dash “－” (a Chinese input method); a list item starts with an ASCII dash and a space, “- ”",
+)
+SLIP_TAB_INDENTATION = define(
+    "slip.tab_indentation",
+    zh="这一行用制表符（Tab）缩进；YAML 只能用空格缩进，请改为 {spaces} 个空格，与同一层的其他行对齐",
+    en="this line is indented with a tab; YAML indents with spaces only: use {spaces} spaces, lined up with the other lines of its level",
+)
+SLIP_TAB_AFTER_DASH = define(
+    "slip.tab_after_dash",
+    zh="列表项的短横线“-”后面是制表符（Tab）；YAML 在这里只能用空格，请换成一个空格",
+    en="the list item's dash is followed by a tab; YAML needs a space there: type one instead",
+)
+SLIP_FULLWIDTH_SPACE_INDENTATION = define(
+    "slip.fullwidth_space_indentation",
+    zh="这一行的缩进中有全角空格“　”（中文输入法）；YAML 只能用半角空格缩进，请改为 {spaces} 个半角空格，与同一层的其他行对齐",
+    en="this line is indented with full-width spaces “　” (a Chinese input method); YAML indents with ASCII spaces only: use {spaces}, lined up with the other lines of its level",
+)
+SLIP_FULLWIDTH_SPACE_BLANK_LINE = define(
+    "slip.fullwidth_space_blank_line",
+    zh="这一空行中有全角空格“　”；YAML 会把它读成内容，请删除",
+    en="this blank line holds full-width spaces “　”, which YAML reads as content: remove them",
+)
+SLIP_GREATER_EQUAL = define(
+    "slip.greater_equal",
+    zh="值以 `>` 开头：YAML 会把 `>` 当作多行文本的标记，`{value}` 因此无法读取；请写成 `{fixed}`，或加引号：'{value}'",
+    en="the value starts with `>`, which YAML takes for the mark of a multi-line text, so `{value}` cannot be read; write `{fixed}`, or quote it: '{value}'",
+)
+SLIP_BLOCK_INDICATOR = define(
+    "slip.block_indicator",
+    zh="值以 `{indicator}` 开头：YAML 会把它当作多行文本的标记，`{value}` 因此无法读取；这是一段文字的话，请加引号：{fixed}",
+    en="the value starts with `{indicator}`, which YAML takes for the mark of a multi-line text, so `{value}` cannot be read; if it is text, quote it: {fixed}",
+)
+SLIP_FULLWIDTH_DIGITS = define(
+    "slip.fullwidth_digits",
+    zh="`{key}` 应为数字，但 `{value}` 是全角数字（中文输入法），会被读成文字；请改为半角数字 `{fixed}`",
+    en="`{key}` is a number, but `{value}` is written in full-width digits (a Chinese input method) and reads as text; write `{fixed}`",
+)
+SLIP_CURLY_QUOTES = define(
+    "slip.curly_quotes",
+    zh="`{value}` 两边是中文引号：YAML 不把中文引号当作引号，会连引号一起读成文字；请改为 `{fixed}`",
+    en="`{value}` is in curly quotes, which YAML does not take for quotes: it reads them as part of the text; write `{fixed}`",
+)

@@ -23,7 +23,7 @@ class SyntaxProblem(NamedTuple):
 class GoalFile:
     """One file as read: its text, data and source map, or the problems that stopped it."""
 
-    __slots__ = ("data", "path", "problems", "source_map", "text")
+    __slots__ = ("data", "path", "problems", "slips", "source_map", "text")
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -31,6 +31,9 @@ class GoalFile:
         self.data: Any = None
         self.source_map: SourceMap | None = None
         self.problems: list[SyntaxProblem] = []
+        # The input-method slips found in the text (validator.loader.input_slips.InputSlip),
+        # each with its replacement: what a fixer applies.
+        self.slips: list[Any] = []
 
     @property
     def readable(self) -> bool:

@@ -58,8 +58,9 @@ _LIBYAML_PROBLEMS = {
 }
 
 
-# Problems libyaml finds at the end of the file, whose cause is where something opened.
-_REPORTED_AT_THE_OPENING = frozenset({YAML_UNCLOSED_QUOTE, YAML_UNCLOSED_FLOW})
+# Problems libyaml finds at the end of the file or on a later line, whose cause is where
+# something opened: a quote, a bracket, or a line that should have been `key: value`.
+_REPORTED_AT_THE_OPENING = frozenset({YAML_UNCLOSED_QUOTE, YAML_UNCLOSED_FLOW, YAML_MISSING_COLON})
 
 
 def syntax_error_problem(error: yaml.YAMLError, text: str, max_depth: int) -> SyntaxProblem:
@@ -76,7 +77,7 @@ def syntax_error_problem(error: yaml.YAMLError, text: str, max_depth: int) -> Sy
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if message_id in _REPORTED_AT_THE_OPENING and getattr(error, "context_mark", None) is not None:
         mark = getattr(error, "context_mark", None)  # the end of the file says nothing; the opening quote does
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    line, column = _within_the_text(text, *((mark.line, mark.column) if mark is not None else (0, 0)))
     if message_id is None and problem.startswith("found character"):
         lines = text.splitlines()
         found_tab = line < len(lines) and column < len(lines[line]) and lines[line][column] == "\t"
@@ -86,3 +87,16 @@ def syntax_error_problem(error: yaml.YAMLError, text: str, max_depth: int) -> Sy
     if message_id == YAML_TOO_DEEP:
         return syntax_problem(point(line, column), message_id, limit=max_depth)
     return syntax_problem(point(line, column), message_id)
+
+
+def _within_the_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position libyaml gives past the last line (the end of the stream) as the last
+    character of the last line that has one: a report must point at the file's text."""
+    lines = text.split("\n")
+    if line < len(lines) and (column < len(lines[line].rstrip("\r")) or line < len(lines) - 1):
+        return line, column
+    for index in range(min(line, len(lines) - 1), -1, -1):
+        content = lines[index].rstrip("\r")
+        if content.strip():
+            return index, len(content) - 1
+    return 0, 0

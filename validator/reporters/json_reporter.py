@@ -1,6 +1,7 @@
 """The JSON report: a public interface, so its shape only ever grows.
 
 {"version": 1, "tool": {"name", "version"}, "files_checked": N,
+ "files_without_rule_checks": N (the compliance rules did not run on them: syntax or schema errors),
  "summary": {"errors", "warnings", "infos", "files_with_problems"},
  "diagnostics": [{"path", "line", "column", "end_line", "end_column", "pointer",
                   "code", "rule", "severity", "message", "message_id",
@@ -52,6 +53,7 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, 
         "version": FORMAT_VERSION,
         "tool": {"name": "goals-lint", "version": __version__},
         "files_checked": result.files_checked,
+        "files_without_rule_checks": result.files_without_rule_checks,
         "summary": count(result),
         "diagnostics": [diagnostic_to_dict(diagnostic, lang) for diagnostic in result.diagnostics],
         "suppressed": result.suppressed,

@@ -65,3 +65,20 @@ SUMMARY_HIDDEN_BY_BASELINE_ONE = define(
     zh="基线 {path} 隐藏了 {count} 个已知问题。",
     en="The baseline {path} hid {count} known problem.",
 )
+SUMMARY_WITHOUT_RULE_CHECKS = define(
+    "summary.without_rule_checks",
+    zh="{files} 个文件因格式或字段错误未做合规检查，修正后请再运行。",
+    en="{files} could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
+)
+SUMMARY_STALE_BASELINE = define(
+    "summary.stale_baseline",
+    zh="基线 {path} 中有 {entries} 条记录已不再出现（见标准错误输出）；运行 goals-lint --write-baseline 更新基线。",
+    en="{entries} of the baseline {path} matched nothing (listed on stderr); run goals-lint --write-baseline to update it.",
+)
+SUMMARY_STALE_BASELINE_STRICT = define(
+    "summary.stale_baseline_strict",
+    zh="基线 {path} 中有 {entries} 条记录已不再出现（见标准错误输出），--strict 下本次运行因此失败；"
+    "运行 goals-lint --write-baseline 更新基线。",
+    en="{entries} of the baseline {path} matched nothing (listed on stderr), which fails the run under --strict; "
+    "run goals-lint --write-baseline to update it.",
+)

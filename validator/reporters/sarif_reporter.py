@@ -136,6 +136,7 @@ def build_log(result: LintResult, lang: str) -> dict[str, Any]:
                 ],
                 "properties": {
                     "filesChecked": result.files_checked,
+                    "filesWithoutRuleChecks": result.files_without_rule_checks,
                     "suppressed": result.suppressed,
                     "hiddenByBaseline": result.hidden_by_baseline,
                     "staleBaselineEntries": result.stale_baseline_entries,

@@ -1,16 +1,20 @@
-"""`path:line:col: CODE message [rule]`, one line a problem, then a summary line
-(which also says how many known problems the baseline hid)."""
+"""`path:line:col: CODE message [rule]`, one line a problem, then a summary line (which
+also says how many known problems the baseline hid, how many of its entries are stale,
+and how many files the compliance rules could not check)."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from validator.messages import ERROR, FILE, INFO, WARNING, counted, one_line, render
+from validator.messages import ENTRY, ERROR, FILE, INFO, WARNING, counted, one_line, render
 from validator.reporters.messages import (
     SUMMARY_CLEAN,
     SUMMARY_HIDDEN_BY_BASELINE,
     SUMMARY_HIDDEN_BY_BASELINE_ONE,
     SUMMARY_PROBLEMS,
+    SUMMARY_STALE_BASELINE,
+    SUMMARY_STALE_BASELINE_STRICT,
+    SUMMARY_WITHOUT_RULE_CHECKS,
 )
 from validator.reporters.summary import count
 from validator.result import LintResult
@@ -46,4 +50,13 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, 
             hidden_id, {"path": one_line(result.baseline_path or ""), "count": result.hidden_by_baseline}, lang
         )
         summary += _SENTENCE_GAP[lang] + hidden
+    if result.stale_baseline_entries:
+        stale = {"path": one_line(result.baseline_path or ""), "entries": counted(ENTRY, result.stale_baseline_entries)}
+        summary += _SENTENCE_GAP[lang] + render(
+            SUMMARY_STALE_BASELINE_STRICT if strict else SUMMARY_STALE_BASELINE, stale, lang
+        )
+    if result.files_without_rule_checks:
+        # Said in the same line: fixing these files will show problems this run could not see.
+        params = {"files": counted(FILE, result.files_without_rule_checks)}
+        summary += _SENTENCE_GAP[lang] + render(SUMMARY_WITHOUT_RULE_CHECKS, params, lang)
     out.write(summary + "\n")

@@ -54,6 +54,7 @@ indicators:
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,6 +100,11 @@ SCHEMA_TYPE_UNQUOTE = define(
     "schema.type_unquote",
     zh="`{field}`（{title}）应为整数，实际是带引号的文本 '{value}'；请去掉引号",
     en="`{field}` ({title}) must be an integer, found the quoted text '{value}'; remove the quotes",
+)
+SCHEMA_TYPE_FULLWIDTH_DIGITS = define(
+    "schema.type_fullwidth_digits",
+    zh="`{field}`（{title}）应为整数，实际是文本“{value}”（全角数字）；请改为半角数字 {number}，不加引号",
+    en="`{field}` ({title}) must be an integer, found the text “{value}” (full-width digits); write {number}, without quotes",
 )
 SCHEMA_ENUM = define(
     "schema.enum",
@@ -260,7 +266,12 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
         elif expected == "string" and (isinstance(value, (int, float, bool)) or value is None):
             yield Problem(pointer, SCHEMA_TYPE_QUOTE, params)
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
-            yield Problem(pointer, SCHEMA_TYPE_UNQUOTE, params)
+            digits = value.strip()
+            if digits.isascii():
+                yield Problem(pointer, SCHEMA_TYPE_UNQUOTE, params)
+            else:  # `'２'`: removing the quotes alone would leave full-width digits, which read as text
+                number = "".join(str(unicodedata.digit(character)) for character in digits)
+                yield Problem(pointer, SCHEMA_TYPE_FULLWIDTH_DIGITS, {**params, "number": number})
         else:
             params["expected"] = ref(
                 TYPE_BY_SCHEMA_NAME.get(expected, TYPE_STRING) if isinstance(expected, str) else TYPE_STRING
