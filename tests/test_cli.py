@@ -198,10 +198,20 @@ def test_list_rules_and_explain(tmp_path):
     explained = run("--explain", "schema", "--lang", "zh")
     assert explained.code == 0
     assert explained.out.startswith("GL002 schema: 文件必须符合目标文件的结构")
-    assert "## What it does" in explained.out and "Use instead:" in explained.out
+    assert "## 作用\n" in explained.out and "\n改为：\n" in explained.out
+    english = run("--explain", "schema", "--lang", "en").out
+    assert "## What it does\n" in english and "\nUse instead:\n" in english
     assert run("--explain", "gl001").out.startswith("GL001 yaml-syntax")
-    options = run("--explain", "percentage-range").out
-    assert "\n## Options\n- `change-words` (default: 增长率, 增长, 增幅," in options
+    options = run("--explain", "percentage-range", "--lang", "en").out
+    assert (
+        "\n## Options (set in [tool.goals-lint.rules.RULE] of the configuration)\n"
+        "- `change-words` (default: 增长率, 增长, 增幅,"
+    ) in options
+    chinese_options = run("--explain", "percentage-range", "--lang", "zh").out
+    assert (
+        "\n## 选项（在配置文件的 [tool.goals-lint.rules.规则名] 中设置）\n- `change-words`（默认：增长率, 增长, 增幅,"
+        in (chinese_options)
+    )
 
 
 def test_json_report_shape_for_a_clean_run(tmp_path):

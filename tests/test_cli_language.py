@@ -69,6 +69,8 @@ def test_the_english_detector_finds_argparse_english():
         ["import", "--help"],
         ["export", "--help"],
         ["new", "--help"],
+        ["--explain", "sequential-numbering"],
+        ["--explain", "percentage-range"],
         ["--list-rules"],
     ],
     ids=" ".join,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -30,6 +31,25 @@ def project(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return tmp_path
+
+
+def test_sarif_under_lang_zh_describes_every_rule_in_chinese(project):
+    log = json.loads(run("goals", "--format", "sarif", "--lang", "zh").out)
+    jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    schema_rule = next(rule for rule in rules if rule["id"] == "GL002")
+    assert (
+        schema_rule["shortDescription"]["text"] == "文件必须符合目标文件的结构（必填字段、字段名、一级/二级指标、序号）"
+    )
+    assert schema_rule["fullDescription"]["text"].startswith(
+        "按 `schemas/goal.schema.json` 检查文件：必填字段齐全（`year`、`department`、`budget_unit`、`project`、"
+    )
+    assert schema_rule["help"]["markdown"].startswith("## 作用\n")
+    assert "## 为什么不好？" in schema_rule["help"]["text"] and "改为：" in schema_rule["help"]["text"]
+    for rule in rules:
+        prose = re.sub(r"```.*?```|`[^`]*`", "", rule["help"]["markdown"], flags=re.DOTALL)
+        assert re.search(r"[\u4e00-\u9fff]", rule["fullDescription"]["text"]), rule["name"]
+        assert "What it does" not in prose and "Use instead" not in prose, rule["name"]
 
 
 def test_sarif_validates_against_the_official_schema_and_describes_every_rule(project):
@@ -570,3 +590,17 @@ def test_a_duplicate_keeps_its_fingerprint_when_an_indicator_is_inserted_above(p
     )
     write(project, "goals/2022/copied.yaml", renumbered)
     assert fingerprints() == before
+
+
+def test_the_chinese_step_summary_says_what_did_not_run(project, monkeypatch):
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run("goals", "--format", "github", "--lang", "zh").code == 1
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == [
+        "### goals-lint 检查结果",
+        "",
+        "已检查 3 个文件：2 个错误，0 个警告，0 个提示（涉及 2 个文件）。2 个文件因格式或字段错误未做合规检查，修正后请再运行。",
+    ]
+    assert lines[4] == "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |"
+    assert all("| 错误 |" in line for line in lines[6:8])

@@ -1,7 +1,9 @@
-"""Rule documentation: ruff's sections, examples that really run, docs/rules.md fresh."""
+"""Rule documentation in English and Chinese: ruff's sections in both, examples that really
+run in both, docs/rules.md and docs/zh/rules.md fresh."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,22 +11,41 @@ from support import run_json, write
 
 from validator.docs import marked_lines, render_rules_markdown, rule_examples
 from validator.registry import RULES
+from validator.rule import DOC_SECTIONS
 
 REPO = Path(__file__).resolve().parent.parent
 # Rules about the file system rather than file content cannot show a YAML example.
 WITHOUT_YAML_EXAMPLES = {"unreadable-file"}
 
 
+LANGS = ("en", "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.slug)
-def test_rule_doc_has_the_sections(rule):
-    for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
-        assert section in rule.doc, f"{rule.slug} lacks {section!r}"
+def test_rule_doc_has_the_sections_in_both_languages(rule, lang):
+    documentation = rule.documentation(lang)
+    assert documentation.strip(), f"{rule.slug} has no {lang} documentation"
+    for section in DOC_SECTIONS[lang]:
+        assert section in documentation, f"{rule.slug} lacks {section!r}"
     assert rule.summary["zh"] and rule.summary["en"]
+    for name, option in rule.options.items():
+        assert option.help["zh"] and option.help["en"], name
 
 
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.slug)
+def test_the_two_documentations_have_the_same_sections_and_examples(rule):
+    english, chinese = rule.documentation("en"), rule.documentation("zh")
+    assert re.search(r"[\u4e00-\u9fff]", re.sub(r"```.*?```|`[^`]*`", "", chinese, flags=re.DOTALL))
+    assert len(re.findall(r"^## ", english, re.MULTILINE)) == len(re.findall(r"^## ", chinese, re.MULTILINE))
+    code = re.compile(r"```.*?```", re.DOTALL)
+    assert code.findall(english) == code.findall(chinese), f"{rule.slug}: the examples differ between languages"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("rule", [r for r in RULES if r.slug not in WITHOUT_YAML_EXAMPLES], ids=lambda r: r.slug)
-def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
-    examples = rule_examples(rule)
+def test_rule_examples_report_exactly_the_marked_lines(rule, lang, tmp_path):
+    examples = rule_examples(rule, lang)
     assert examples is not None, f"{rule.slug} has no failing and passing YAML examples"
     expected = marked_lines(examples.failing, rule.slug)
     assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
@@ -50,6 +71,7 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     assert passing.code == 0
 
 
-def test_docs_rules_md_is_generated_from_the_docstrings():
-    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == render_rules_markdown(), "docs/rules.md is stale: run `python -m validator.docs docs/rules.md`"
+@pytest.mark.parametrize(("path", "lang"), [("docs/rules.md", "en"), ("docs/zh/rules.md", "zh")])
+def test_the_rules_reference_is_generated_from_the_rule_documentation(path, lang):
+    committed = (REPO / path).read_text(encoding="utf-8")
+    assert committed == render_rules_markdown(lang), f"{path} is stale: run `python -m validator.docs`"

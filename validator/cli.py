@@ -31,9 +31,9 @@ from validator.messages import ENTRY, PROBLEM, counted, define, ref, render
 from validator.paths import repository_root, shown_path
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
-from validator.reporters.messages import REPORT_CANNOT_WRITE
+from validator.reporters.messages import REPORT_CANNOT_WRITE, SEVERITY_NAMES
 from validator.result import LintResult
-from validator.rule import CrossFileRule
+from validator.rule import CrossFileRule, Rule
 from validator.usage import (
     COMMANDS,
     HelpShown,
@@ -216,6 +216,17 @@ HELP_VERSION = define(
     en="print the version and exit",
 )
 
+CLI_OPTIONS_TITLE = define(
+    "cli.options_title",
+    zh="选项（在配置文件的 [tool.goals-lint.rules.规则名] 中设置）",
+    en="Options (set in [tool.goals-lint.rules.RULE] of the configuration)",
+)
+CLI_OPTION_LINE = define(
+    "cli.option_line",
+    zh="`{name}`（默认：{default}）：",
+    en="`{name}` (default: {default}): ",
+)
+
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -343,12 +354,7 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         rule = find_rule(args.explain)
         if rule is None:
             raise UsageError(CLI_UNKNOWN_RULE, name=args.explain)
-        out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n")
-        if rule.options:
-            out.write("\n## Options\n")
-            for name, option in rule.options.items():
-                default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
-                out.write(f"- `{name}` (default: {default}): {option.help}\n")
+        _explain(rule, lang, out)
         return EXIT_OK
 
     if args.max_file_size is not None:
@@ -498,8 +504,22 @@ def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> in
 
 def _list_rules(config: Config, lang: str, out: TextIO) -> None:
     for rule in RULES:
-        severity = config.severity.get(rule.code, rule.default_severity).value
-        out.write(f"{rule.code}  {rule.slug:<24} {severity:<8} {rule.summary[lang]}\n")
+        severity = config.severity.get(rule.code, rule.default_severity)
+        shown = render(SEVERITY_NAMES[severity], {}, lang)
+        # Padded by display width: a Chinese severity name is two columns a character.
+        padding = " " * (8 - len(shown) * (2 if lang == "zh" else 1))
+        out.write(f"{rule.code}  {rule.slug:<24} {shown}{padding} {rule.summary[lang]}\n")
+
+
+def _explain(rule: Rule, lang: str, out: TextIO) -> None:
+    out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.documentation(lang).strip()}\n")
+    if rule.options:
+        out.write(f"\n## {render(CLI_OPTIONS_TITLE, {}, lang)}\n")
+        for name, option in rule.options.items():
+            default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
+            out.write(
+                f"- {render(CLI_OPTION_LINE, {'name': name, 'default': str(default)}, lang)}{option.help[lang]}\n"
+            )
 
 
 def run() -> None:

@@ -55,11 +55,12 @@ class OptionError(ValueError):
 
 
 class Option(NamedTuple):
-    """A rule option: its default and a function that checks and normalises a value."""
+    """A rule option: its default, a function that checks and normalises a value, and
+    what it means, ``{"zh": ..., "en": ...}`` (--explain and docs/rules.md show it)."""
 
     default: Any
     parse: Callable[[Any], Any]
-    help: str = ""
+    help: Mapping[str, str]
 
 
 class SchemaCheck(Protocol):
@@ -98,6 +99,13 @@ class CommentCheck(Protocol):
 
 
 CheckT = TypeVar("CheckT")
+
+# The headings of a rule's documentation in each language, in ruff's order: what it does,
+# why that is bad, a failing example and the passing one ("Use instead:").
+DOC_SECTIONS = {
+    "en": ("## What it does", "## Why is this bad?", "## Example", "Use instead:"),
+    "zh": ("## 作用", "## 为什么不好？", "## 示例", "改为："),
+}
 
 
 class Rule:

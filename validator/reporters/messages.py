@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from validator.diagnostics import Severity
 from validator.messages import define
 
 # --- messages (zh, en) ---
@@ -55,6 +56,12 @@ REPORT_SEVERITY_INFO = define(
     zh="提示",
     en="note",
 )
+# What a severity is called, for people (the JSON and SARIF keep error/warning/info).
+SEVERITY_NAMES = {
+    Severity.ERROR: REPORT_SEVERITY_ERROR,
+    Severity.WARNING: REPORT_SEVERITY_WARNING,
+    Severity.INFO: REPORT_SEVERITY_INFO,
+}
 SUMMARY_HIDDEN_BY_BASELINE = define(
     "summary.hidden_by_baseline",
     zh="基线 {path} 隐藏了 {count} 个已知问题。",

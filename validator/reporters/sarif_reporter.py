@@ -27,7 +27,7 @@ from validator.paths import relative_path
 from validator.registry import RULES
 from validator.reporters.messages import REPORT_SARIF_TOO_MANY
 from validator.result import LintResult
-from validator.rule import Rule
+from validator.rule import DOC_SECTIONS, Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_ID = "%SRCROOT%"
@@ -37,21 +37,33 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 GITHUB_KEPT_RESULTS = 5000
 
 
-def _first_section(doc: str) -> str:
-    """The text under ``## What it does``, joined into paragraphs."""
-    match = re.search(r"## What it does\n(.*?)(?:\n## |\Z)", doc, re.DOTALL)
+def _first_section(doc: str, lang: str) -> str:
+    """The text under ``## What it does`` (``## 作用``), joined into paragraphs."""
+    heading = re.escape(DOC_SECTIONS[lang][0])
+    match = re.search(heading + r"\n(.*?)(?:\n## |\Z)", doc, re.DOTALL)
     section = match.group(1) if match else doc
-    paragraphs = [" ".join(part.split()) for part in section.strip().split("\n\n")]
+    paragraphs = [_joined(part.split("\n")) for part in section.strip().split("\n\n")]
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one: with a space between Latin words, with none between
+    Chinese characters (Chinese text has no spaces to break lines at)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and line and text[-1].isascii() and line[0].isascii():
+            text += " "
+        text += line
+    return text
+
+
 def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
-    doc = rule.doc.strip()
+    doc = rule.documentation(lang).strip()
     return {
         "id": rule.code,
         "name": rule.slug,
         "shortDescription": {"text": rule.summary[lang]},
-        "fullDescription": {"text": _first_section(doc)},
+        "fullDescription": {"text": _first_section(doc, lang)},
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": LEVELS[rule.default_severity]},
         "properties": {"tags": ["goals-lint", rule.stage]},

@@ -73,6 +73,67 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import SAVING_WORDS, name_core
 
+DOC_ZH = """## 作用
+当指标名称明确表明它属于哪个一级指标、却列在另一个一级指标下时给出警告：
+
+- 满意度类指标（名称以 满意度 或 满意率 结尾）不在满意度指标下；
+- 成本类指标（名称以 成本、费用、经费、单价、造价、支出 … 结尾）不在成本指标下，也不在产出指标
+  的二级指标“成本指标”下（列在产出指标下且没有二级指标时不报告）。
+
+中文名称的中心词在最后，所以 对群众不满意回访率（一个回访率）和 成本节约率（一个比率）不会被
+报告；节约行政运行成本 这类节约是效益，也不报告；指标值是节约幅度的成本指标（`群众办事成本:
+下降20%`）同样不报告。
+
+## 为什么不好？
+满意度和成本在绩效评价中单独计分；把满意率列为效益指标会抬高效益得分，而满意度维度却是空的。
+这是警告：关键词是强烈的提示，但不是证明。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 效益指标  # category-mismatch
+    name: 话务服务市民的满意度
+    target: ≥95%
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 满意度指标
+    name: 话务服务市民的满意度
+    target: ≥95%
+  - seq: 3
+    category: 产出指标
+    subcategory: 成本指标
+    name: 坐席服务单价
+    target: ≤45元/小时
+  - seq: 4
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+"""
+
 # --- messages (zh, en) ---
 CATEGORY_MISMATCH = define(
     "rule.category_mismatch",
@@ -126,6 +187,7 @@ RULE = DataRule(
         "en": "an indicator whose name says satisfaction or cost is filed under that category",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )

@@ -75,6 +75,69 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import SAVING_WORDS, comparison_key, name_core, parse_target
 
+DOC_ZH = """## 作用
+当指标值的比较方向与指标衡量的内容相反时给出警告：对应当越高越好的量（可用率、合格率、完成率、
+满意率）设了上限（`≤`、不超过、以内），或对应当越低越好的量（响应时间、恢复时间、成本、故障率、
+投诉率）设了下限（`≥`、不少于、以上）。
+
+衡量的是什么，从名称末尾的词（中文的中心词）读出：响应时间达标率 是一个比率（越高越好），
+系统响应时间 是一段时间（越低越好）。指标值自己写明对象时（`系统对用户操作的响应时间不超过5秒`），
+按它写明的对象判断。名称衡量的是变化时（节约运行成本、缩短办理时间）不判断，中心词不认识时
+（群众办事时长压缩比例）也不判断。
+
+## 为什么不好？
+`系统可用率 ≤99%` 对一个从不可用的系统也算达成；`响应时间 ≥5秒` 对一个从不响应的系统也算达成。
+符号几乎肯定是写反了，按字面写的目标奖励的是失败。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 话务平台可用率
+    target: ≤99.99%  # comparison-direction
+  - seq: 2
+    category: 产出指标
+    name: 系统响应时间
+    target: 不少于5秒  # comparison-direction
+  - seq: 3
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 话务平台可用率
+    target: ≥99.99%
+  - seq: 2
+    category: 产出指标
+    name: 系统响应时间
+    target: 不超过5秒
+  - seq: 3
+    category: 产出指标
+    name: 响应时间达标率
+    target: ≥95%
+  - seq: 4
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+"""
+
 # --- messages (zh, en) ---
 COMPARISON_DIRECTION_UPPER_LIMIT = define(
     "rule.comparison_direction.upper_limit",
@@ -229,6 +292,7 @@ RULE = DataRule(
         "en": "comparisons run the right way: ≥ for uptime or pass rates, ≤ for response times or costs",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )

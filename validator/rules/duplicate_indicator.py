@@ -87,6 +87,79 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import Target, comparison_key, indicator_name_key, parse_target
 
+DOC_ZH = """## 作用
+找出同一项目中实为同一条指标的两条指标：
+
+- 名称宽松比较后相同（全角和半角视为相同，去掉空白和两端多余的标点），不论在哪个一级指标下：
+  `系统并发数.`、`系统并发数 ` 和 `系统并发数` 是同一个名称，`接通率(%)` 和 `接通率（%）` 也是；
+  名称末尾括号中的单位不使名称不同：`系统可用率` 和 `系统可用率（%）` 是同一条指标；
+- 或者它们的指标值按同样方式比较后相同，且这段文字是带有说明文字的数值：即使名称不同，也是
+  复制的同一句话。
+
+两条指标的指标值都是 `100%`、`≥95%`、`≥90%（抽样调查）` 或 `通过验收`、`按时完成` 这类常见结果
+时，不算重复。报告的是后出现的那一条，并给出第一条的序号和行号。
+
+## 为什么不好？
+复制的指标把同一个结果算了两次，也掩盖了本应出现在那里的指标。在 2022 年广州市的表格中，
+政务服务监管平台年度访问量的指标值与市府门户网站年度访问量的一字不差。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 效益指标
+    name: 政务服务监管平台年度访问量
+    target: 广州市府门户网站年度访问量不少于 4500万次
+  - seq: 2
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 广州市府门户网站年度访问量不少于4500万次  # duplicate-indicator
+  - seq: 3
+    category: 产出指标
+    name: 接通率(%)
+    target: ≥95%
+  - seq: 4
+    category: 效益指标
+    name: 接通率（%）  # duplicate-indicator
+    target: ≥90%
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 效益指标
+    name: 政务服务监管平台年度访问量
+    target: 不少于 20万次
+  - seq: 2
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 广州市府门户网站年度访问量不少于4500万次
+  - seq: 3
+    category: 产出指标
+    name: 系统并发数
+    target: 500个
+  - seq: 4
+    category: 产出指标
+    name: 平台可用率
+    target: 100%
+  - seq: 5
+    category: 效益指标
+    name: 事项网上办理率
+    target: 100%
+```
+"""
+
 # --- messages (zh, en) ---
 DUPLICATE_INDICATOR_NAME = define(
     "rule.duplicate_indicator.name",
@@ -161,5 +234,6 @@ RULE = DataRule(
         "en": "no indicator appears twice in a project (same name, or the same copied target sentence)",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     check=check,
 )

@@ -65,6 +65,59 @@ from validator.messages import define
 from validator.rule import CrossFileRule, FileFacts
 from validator.targets import comparison_key
 
+DOC_ZH = """## 作用
+报告有两个目标文件的项目：年度、预算单位和项目名称相同（名称按 `duplicate-indicator` 的方式
+宽松比较）。两个文件都会被报告，各自指向另一个。
+
+它在一次检查的所有文件之间比较。只检查部分文件时（pre-commit 只传入改动的文件），其他目标文件
+仍会被读取用于比较。
+
+## 为什么不好？
+一个项目两个文件，就是它的目标有两个版本：修改只落在其中一个，而由两者生成的公开表格会把这个
+项目列两次，且指标值不同。
+
+## 示例
+文件 `goals/2022/a.yaml` 和它的副本 `goals/2022/b.yaml`，`year`、`budget_unit` 和 `project`
+都相同：两个文件都在 `project` 这一行被报告。
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设  # duplicate-project
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+改为：
+每个项目只保留一个文件；把两个文件的指标合并到其中一个。
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台二期建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+"""
+
 # --- messages (zh, en) ---
 DUPLICATE_PROJECT = define(
     "rule.duplicate_project",
@@ -114,6 +167,7 @@ RULE = CrossFileRule(
         "en": "a project (year, budget unit, name) has only one goal file",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     facts=facts,
     check=check,
     pointers=("/project",),

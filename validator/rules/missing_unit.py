@@ -65,6 +65,61 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import name_carries_unit, parse_target
 
+DOC_ZH = """## 作用
+当定量的指标值没有计量单位、指标名称中也没有时给出警告。名称中的单位可以写在末尾的括号里
+（`接通率（%）`、`恢复时间目标（小时）`），或名称本身是计数（…数、…数量、…次数、…得分），所以
+`接通率（%）: ≥95%` 和 `系统用户数: 10000` 没有问题，而 `系统吞吐量: ≥400`（400 什么——每秒？
+每天？）有问题。`（定性）` 和 `（量）` 不是单位。
+
+## 为什么不好？
+没有单位的数字在年底无法核对：`项目计划时间 ≤21` 可能指天、周或月。指标体系要求每个定量指标
+都有度量单位。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州市12345热线系统升级
+objective: 提升热线系统处理能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 系统吞吐量
+    target: ≥400  # missing-unit
+  - seq: 2
+    category: 产出指标
+    name: 项目计划时间
+    target: ≤21  # missing-unit
+  - seq: 3
+    category: 效益指标
+    name: 接通率（%）
+    target: ≥95%
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州市12345热线系统升级
+objective: 提升热线系统处理能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 系统吞吐量
+    target: ≥400笔/秒
+  - seq: 2
+    category: 产出指标
+    name: 项目计划时间（天）
+    target: ≤21
+  - seq: 3
+    category: 效益指标
+    name: 接通率（%）
+    target: ≥95
+```
+"""
+
 # --- messages (zh, en) ---
 MISSING_UNIT = define(
     "rule.missing_unit",
@@ -92,6 +147,7 @@ RULE = DataRule(
         "en": "a quantitative target states its unit (or the indicator name does)",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )

@@ -60,6 +60,56 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import parse_target
 
+DOC_ZH = """## 作用
+当一条指标的指标值中塞进了多个目标时给出警告：多个各有比较方式或对象的数值
+（`一般性操作≤5秒，一般性统计≤20秒`），或用“或”连接的几个选项（`面向政府用户≥50或面向公众
+用户≥200`）。`95%-100%` 或 `5~10个` 这样的范围是一个目标。
+
+## 为什么不好？
+每条指标按达成或未达成计分。一个格子里有三个目标，达成其中两个算哪一种都不对；而且每个目标都
+应有自己的名称和单位。请拆分为每个目标一条指标。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市数字政府运营中心
+project: 广州市电子政务外网网络安全升级建设项目
+objective: 提升电子政务外网的网络安全防护能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 态势感知处理性能
+    target: 一般性操作≤5秒，一般性统计≤20秒  # packed-target
+  - seq: 2
+    category: 效益指标
+    name: 设备正常运行率
+    target: 95%-100%
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市数字政府运营中心
+project: 广州市电子政务外网网络安全升级建设项目
+objective: 提升电子政务外网的网络安全防护能力。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 一般性操作响应时间
+    target: ≤5秒
+  - seq: 2
+    category: 产出指标
+    name: 一般性统计响应时间
+    target: ≤20秒
+  - seq: 3
+    category: 效益指标
+    name: 设备正常运行率
+    target: 95%-100%
+```
+"""
+
 # --- messages (zh, en) ---
 PACKED_TARGET = define(
     "rule.packed_target",
@@ -91,6 +141,7 @@ RULE = DataRule(
         "en": "one target per indicator; several targets in one should be split",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )

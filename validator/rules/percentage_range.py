@@ -61,6 +61,55 @@ from validator.rule import DataRule, Option
 from validator.rules.options import word_list
 from validator.targets import Bound, parse_target
 
+DOC_ZH = """## 作用
+检查指标值中的每个百分比是否在 0–100% 之间：`%`、全角的 `％` 和 `百分比`，含小数。“大于
+100%”（`>100%`）和“小于 0%”同样无法达到。负的比例也超出范围。
+
+名称衡量的是变化或偏差而不是占比的指标（增长率、增幅、提高、同比、偏差 …，即 `change-words`
+选项）可以超过 100% 或低于 0；指标值中由这类词引出的数值（`UPS利用率提高50%`）或表示为某个量的
+倍数的数值（`是上年的150%`、`完成年度目标的120%`）也可以。
+
+## 为什么不好？
+部分不可能大于整体：`接通率 ≥150%` 是输入错误（≥95%？≥15%？），永远无法达到，这个目标因此
+落空。其他城市的表格中出现过“≥100百分比”和“105%”这样的比率。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线接通水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥150%  # percentage-range
+  - seq: 2
+    category: 效益指标
+    name: 群众咨询事项一次性解答率
+    target: ＞１００％  # percentage-range
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线接通水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 效益指标
+    name: 年度业务增长率（%）
+    target: ≥150%
+```
+"""
+
 # --- messages (zh, en) ---
 PERCENTAGE_RANGE_ABOVE = define(
     "rule.percentage_range.above",
@@ -133,10 +182,16 @@ RULE = DataRule(
         "en": "percentages in targets lie within 0–100% (unless the indicator measures a change)",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     check=check,
     options={
         "change-words": Option(
-            CHANGE_WORDS, word_list, "words in a name (or before the number) that mark a change, which may exceed 100%"
+            CHANGE_WORDS,
+            word_list,
+            {
+                "zh": "表示变化的词：名称中（或数值前）有这些词时，百分比可以超过 100%",
+                "en": "words in a name (or before the number) that mark a change, which may exceed 100%",
+            },
         )
     },
 )

@@ -65,6 +65,56 @@ from validator.scalars import TYPE_BY_SCHEMA_NAME, TYPE_STRING, type_name
 from validator.schema import all_subcategories, detailed_validator, is_valid, valid_without_unknown_fields
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
+DOC_ZH = """## 作用
+按 `schemas/goal.schema.json` 检查文件：必填字段齐全（`year`、`department`、`budget_unit`、
+`project`、`objective`、非空的 `indicators` 列表，以及每条指标的 `seq`、`category`、`name`、
+`target`），没有未知字段，`category` 是 产出指标、效益指标、满意度指标、成本指标 之一，
+`subcategory` 属于它自己的一级指标，`seq` 是正整数，文字字段是文字。
+
+缺少的字段在缺少它的那一层报告；未知字段在字段名处报告，并给出它可能想写的字段；值不对的在值
+处报告。
+
+## 为什么不好？
+像 `categroy:` 这样的拼写错误会让一级指标无声无息地丢失，之后的每条规则都会按缺失的数据来判断
+这条指标。YAML 会读成数字的文字（`target: 10`、`code: 0440100`）会丢掉原本写的内容。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    categroy: 产出指标  # schema
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+"""
+
 # --- messages (zh, en) ---
 SCHEMA_REQUIRED = define(
     "schema.required",
@@ -352,6 +402,7 @@ RULE = SchemaRule(
         "categories, subcategories, sequence numbers)",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     check=check,
     data_rules_can_read=valid_without_unknown_fields,
 )

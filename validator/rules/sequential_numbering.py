@@ -62,6 +62,59 @@ from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
 
+DOC_ZH = """## 作用
+检查指标的序号 `seq` 是否按列表顺序为 1、2、…、n。每条序号不对的指标都在它的 `seq` 处报告，并
+给出应有的序号：第一条不是 1、中间跳号、重复，或重新从 1 开始（1、2、3、1、2、3）。
+
+## 为什么不好？
+公开的表格按序号引用指标。重新编号通常说明两份清单被拼在了一起，跳号则说明有指标被删掉或遗漏；
+无论哪种情况，读者都无法确定“第 3 项”指的是哪条指标。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 自助终端新增服务事项
+    target: 大于等于15个
+  - seq: 2
+    category: 产出指标
+    name: 政务服务事项改造输出量
+    target: 不少于85项
+  - seq: 1  # sequential-numbering
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 不少于4500万次
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 2022年“一网通办”信息化建设
+objective: 推进政务服务“一网通办”。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 自助终端新增服务事项
+    target: 大于等于15个
+  - seq: 2
+    category: 产出指标
+    name: 政务服务事项改造输出量
+    target: 不少于85项
+  - seq: 3
+    category: 效益指标
+    name: 市府门户网站年度访问量
+    target: 不少于4500万次
+```
+"""
+
 # --- messages (zh, en) ---
 SEQUENTIAL_NUMBERING_FIRST = define(
     "rule.sequential_numbering.first",
@@ -110,5 +163,6 @@ RULE = DataRule(
         "en": "indicator numbers run 1, 2, …, n in list order",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     check=check,
 )

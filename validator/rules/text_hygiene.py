@@ -64,6 +64,61 @@ from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
 
+DOC_ZH = """## 作用
+对项目名称、指标名称和指标值中多余的标点和空格给出警告：开头的标点（`.系统并发数`）、末尾的
+标点（`工单转派及时率.`、以 `。` 结尾的指标值）、重复的标点（`。。`、`，，`）、标点前的空格
+（`应用与推广情况 。`），以及两端的空格。
+
+## 为什么不好？
+这些是从 Word 或 PDF 复制时留下的痕迹。在公开的表格中，这条指标读作 `工单转派及时率.，年度
+指标值：100%。`，而以 `。` 结尾的指标值会印成 `。。`。带有多余标点的名称也无法与别处的同一名称
+对上。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线人工坐席服务外包项目工作经费
+objective: 完成广州市12345热线事项受理、转办等工作。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 工单转派及时率.  # text-hygiene
+    target: 100%
+  - seq: 2
+    category: 产出指标
+    name: .系统并发数  # text-hygiene
+    target: 500个
+  - seq: 3
+    category: 效益指标
+    name: 政务服务事项数据应用管理系统应用与推广情况 。  # text-hygiene
+    target: 用户数不少于200个。  # text-hygiene
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线人工坐席服务外包项目工作经费
+objective: 完成广州市12345热线事项受理、转办等工作。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 工单转派及时率
+    target: 100%
+  - seq: 2
+    category: 产出指标
+    name: 系统并发数
+    target: 500个
+  - seq: 3
+    category: 效益指标
+    name: 政务服务事项数据应用管理系统用户数
+    target: 不少于200个
+```
+"""
+
 # --- messages (zh, en) ---
 TEXT_HYGIENE_WHITESPACE = define(
     "rule.text_hygiene.whitespace",
@@ -141,6 +196,7 @@ RULE = DataRule(
         "en": "no stray or doubled punctuation, or spaces before punctuation, in names and targets",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )

@@ -61,6 +61,54 @@ from validator.rule import CommentProblem, CommentRule
 if TYPE_CHECKING:  # the comments are read only in files that mention goals-lint
     from validator.suppressions import FileComments
 
+DOC_ZH = """## 作用
+报告不起作用的屏蔽注释（`# goals-lint: disable=规则 -- 原因`，或文件开头的 `disable-file=`）：
+在注释适用的范围内，它屏蔽的规则没有报告任何问题，因此它什么也没有屏蔽。
+
+没有运行的规则不作判断：文件仍有结构错误时（合规规则只检查通过结构检查的文件），或该规则未被
+选中时，对合规规则的屏蔽注释不会被报告。
+
+## 为什么不好？
+问题已经解决、屏蔽注释却还留着，它会在没人察觉的情况下屏蔽这一行同一规则的下一个、毫不相干的
+问题。删除它，文件中的每个例外才始终是经过审核、仍然有效的决定。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项  # goals-lint: disable=schema -- 原表如此  # unused-suppression
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+"""
+
 # --- messages (zh, en) ---
 SUPPRESSION_UNUSED = define(
     "suppression.unused",
@@ -85,6 +133,7 @@ RULE = CommentRule(
         "en": "suppression comments that hide nothing should be removed",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     check=check,
     default_severity=Severity.WARNING,
 )

@@ -66,6 +66,61 @@ from validator.messages import define
 from validator.rule import DataRule
 from validator.targets import parse_target
 
+DOC_ZH = """## 作用
+当指标值没有数字、只说会变好时给出警告：明显提升、进一步提高、稳步提高、持续加强、良好、较快 …
+
+可以判断的定性指标值不报告：公认等级中的一级（优/良/中/差、优秀/合格、达成/部分达成/未达成），
+以及明确的是否结果（满足、完成、通过、完成项目终验、按时完成）。
+
+## 为什么不好？
+绩效管理要求指标值在年底可以衡量。“明显提升”无论有什么变化都算达成，因此永远不会失败，也说明
+不了这笔钱买到了什么。
+
+## 示例
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 是否满足性能指标（定性）
+    target: 满足
+  - seq: 2
+    category: 效益指标
+    name: 容灾备份恢复能力（定性）
+    target: 较快  # vague-target
+  - seq: 3
+    category: 效益指标
+    name: 服务质量
+    target: 明显提升  # vague-target
+```
+
+改为：
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线话务平台
+objective: 保障话务平台稳定运行。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 是否满足性能指标（定性）
+    target: 满足
+  - seq: 2
+    category: 效益指标
+    name: 容灾恢复时间目标（小时）
+    target: ≤1
+  - seq: 3
+    category: 效益指标
+    name: 服务质量评价等级
+    target: 优
+```
+"""
+
 # --- messages (zh, en) ---
 VAGUE_TARGET = define(
     "rule.vague_target",
@@ -88,6 +143,7 @@ RULE = DataRule(
         "en": "targets are measurable: a number, a grade or a yes/no outcome, not “明显提升”",
     },
     doc=__doc__,
+    doc_zh=DOC_ZH,
     default_severity=Severity.WARNING,
     check=check,
 )
