@@ -580,11 +580,12 @@ def test_top_level_null_is_not_a_mapping(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
-def test_gbk_file_suggests_iconv(tmp_path: Path, encoding: str) -> None:
+def test_gbk_file_suggests_saving_as_utf8_on_windows_and_iconv_elsewhere(tmp_path: Path, encoding: str) -> None:
     # The first non-ASCII character is 广 on line 2: department=1-10, ':'=11, ' '=12, 广=13
     code, report = lint(tmp_path, VALID.encode(encoding))
     diagnostic = only(report)
     assert_syntax(diagnostic, "encoding.gb18030", 2, 13)
+    assert "in Notepad, “Save as” with the encoding “UTF-8”" in diagnostic["message"]
     assert "iconv -f GB18030" in diagnostic["message"]
     assert "GBK" in diagnostic["message"]
     assert code == 1

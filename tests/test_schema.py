@@ -220,7 +220,8 @@ def test_done_when_scenario_text_and_json(tmp_path):
     assert lines == [
         f"{base}/b-typo.yaml:14:5: GL002 未知字段 `nmae`，是否应为 `name`（指标名称）？ [schema]",
         f"{base}/c-gbk.yaml:2:13: GL001 文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；"
-        "请转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中“另存为 UTF-8” [yaml-syntax]",
+        "请另存为 UTF-8：在记事本中选“另存为”，编码选“UTF-8”（Linux、macOS 上可用 iconv -f GB18030 -t UTF-8 原文件 > 新文件） "
+        "[yaml-syntax]",
         f"{base}/d-dup.yaml:11:5: GL001 重复的键 `target`：第 10 行已有同名键；YAML 只会保留其中一个，请合并或删除 [yaml-syntax]",
         "已检查 5 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。",
     ]

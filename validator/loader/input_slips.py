@@ -73,12 +73,13 @@ FULLWIDTH_HYPHEN = "\uff0d"
 # Fields whose value is a number (the schema's integers).
 NUMBER_FIELDS = frozenset({"year", "seq"})
 
-# A file needs a closer look only if one of these finds something. Each search starts with
-# one character or a small set, which `re` scans for fast; a goal file's prose is full of
-# `，` and `：`, and only one right after a field name at the start of a line counts.
-_RARE_CHARACTERS = re.compile(r"[\t\u3000\uff0d：，]")
+# A file needs a closer look only if one of these finds something. The searches are cheap:
+# `in` for the rare characters, `find` for `，` and `：` (a goal file's prose is full of them;
+# only one right after a field name at the start of a line counts), and two regular
+# expressions that start with one character, which `re` scans for fast. Patterns used only
+# once a file is worth a look are compiled then (`re` keeps them): start-up matters.
 _CAN_END_A_FIELD_NAME = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_- \t")
-_FIELD_NAME_BEFORE = re.compile(r"[ \t\u3000]*(?:[-\uff0d][ \t\u3000]*)*[A-Za-z_][A-Za-z0-9_-]*[ \t]*")
+_FIELD_NAME_BEFORE = "[ \t\u3000]*(?:[-\uff0d][ \t\u3000]*)*[A-Za-z_][A-Za-z0-9_-]*[ \t]*"
 _COLON_SLIPS = re.compile(
     r":(?:(?=[^ \t\r\n:/])(?<=[A-Za-z0-9_]:)"  # `key:value`
     r"|[ \t]+(?:[>|](?![-+1-9]{0,2}[ \t]*(?:#.*)?\r?$)|[“‘]|[0-9]*[０-９]))",  # a value starting so
@@ -86,25 +87,26 @@ _COLON_SLIPS = re.compile(
 )
 _DASH_SLIP = re.compile(r"\n *-[A-Za-z_]")  # (`(?:\A|\n)` would scan slowly: the first line is matched apart)
 _DASH_SLIP_FIRST = re.compile(r" *-[A-Za-z_]")
+# For the closer look.
+_KEY = r"([A-Za-z_][A-Za-z0-9_-]*)([ \t]*)([:：，])"
+_BLOCK_HEADER = r"[|>](?:[1-9][-+]?|[-+][1-9]?)?[ \t]*(?:#.*)?"
+_FULLWIDTH_NUMBER = r"[0-9０-９]*[０-９][0-9０-９]*"
+_CURLY_PAIRS = {"“": "”", "‘": "’"}
+_FULLWIDTH_DIGIT_VALUES = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _worth_a_look(text: str) -> bool:
-    for found in _RARE_CHARACTERS.finditer(text):
-        start = found.start()
-        if found.group() not in "：，":
-            return True  # a tab, a full-width space or dash: rare enough to look at every one
-        if start and text[start - 1] in _CAN_END_A_FIELD_NAME:
-            line_start = text.rfind("\n", 0, start) + 1
-            if _FIELD_NAME_BEFORE.fullmatch(text, line_start, start):
-                return True
+    if "\t" in text or IDEOGRAPHIC_SPACE in text or FULLWIDTH_HYPHEN in text:
+        return True  # rare enough to look at every one
+    for mark in "：，":
+        found = text.find(mark)
+        while found > 0:
+            if text[found - 1] in _CAN_END_A_FIELD_NAME:
+                line_start = text.rfind("\n", 0, found) + 1
+                if re.fullmatch(_FIELD_NAME_BEFORE, text[line_start:found]):
+                    return True
+            found = text.find(mark, found + 1)
     return bool(_COLON_SLIPS.search(text) or _DASH_SLIP.search(text) or _DASH_SLIP_FIRST.match(text))
-
-
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)([ \t]*)([:：，])")
-_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][-+]?|[-+][1-9]?)?[ \t]*(?:#.*)?$")
-_FULLWIDTH_NUMBER = re.compile(r"[0-9０-９]*[０-９][0-9０-９]*")
-_CURLY_PAIRS = {"“": "”", "‘": "’"}
-_FULLWIDTH_DIGIT_VALUES = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def find_input_slips(text: str) -> list[InputSlip]:
@@ -189,7 +191,7 @@ class _LineReader:
             if self.block_indent is None:
                 self.block_indent = spaces
             return True
-        if ("\t" in indentation or IDEOGRAPHIC_SPACE in indentation) and not _KEY.match(stripped):
+        if ("\t" in indentation or IDEOGRAPHIC_SPACE in indentation) and not _key_at(stripped, 0):
             # The block's text, indented with a tab or a full-width space.
             expected = self.block_indent if self.block_indent is not None else self.block_parent + 2
             self.block_indent = expected
@@ -218,7 +220,7 @@ class _LineReader:
         dash_column = self.context.dash_column
         while position < len(line) and line[position] in "-" + FULLWIDTH_HYPHEN:
             dash, following = line[position], line[position + 1 : position + 2]
-            key_after = _KEY.match(line, position + 1)
+            key_after = _key_at(line, position + 1)
             if dash == "-" and following in ("", " ", "\t"):
                 dash_column = position + shift
                 end = position + 1
@@ -259,7 +261,7 @@ class _LineReader:
             while position < len(line) and line[position] in " \t":
                 position += 1
         key_column = position + shift
-        key = _KEY.match(line, position)
+        key = _key_at(line, position)
         if key is None:
             self.context = _Context(key_column, False, dash_column)
             self._value(number, line, position, None)
@@ -311,7 +313,7 @@ class _LineReader:
         end = start + len(value)
         first = value[0]
         if first in "|>":
-            if _BLOCK_HEADER.match(value):
+            if re.fullmatch(_BLOCK_HEADER, value):
                 self.block_parent = self.context.key_column
                 self.block_indent = None
                 return
@@ -345,7 +347,7 @@ class _LineReader:
             if _closing_quote(line, start + 1, first) is None:
                 self.open_quote = first
             return
-        if key in NUMBER_FIELDS and _FULLWIDTH_NUMBER.fullmatch(value):
+        if key in NUMBER_FIELDS and re.fullmatch(_FULLWIDTH_NUMBER, value):
             digits = value.translate(_FULLWIDTH_DIGIT_VALUES)
             self._slip(
                 FULLWIDTH_DIGITS, number, start, end, digits, SLIP_FULLWIDTH_DIGITS, key=key, value=value, fixed=digits
@@ -363,6 +365,11 @@ class _LineReader:
             else:
                 return  # “一网通办”: a name in quotation marks, as Chinese writes it
             self._slip(CURLY_QUOTES, number, start, end, replacement, SLIP_CURLY_QUOTES, value=value, fixed=replacement)
+
+
+def _key_at(line: str, position: int) -> "re.Match[str] | None":
+    """A field name and its separator (`:`, or the `：` or `，` of a slip) at ``position``."""
+    return re.compile(_KEY).match(line, position)
 
 
 def _run_of(line: str, start: int, character: str) -> int:

@@ -1,0 +1,136 @@
+"""The user guide runs as written: every Linux command of every page, with the output the
+page shows; Windows steps beside each Linux one; every page in both languages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from guide import blocks, console_commands, environment, shell, start, write_file
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+BIN = Path(sys.executable).parent
+
+# The guide: the Chinese pages, and the English pages written alongside them. (docs/ci.md and
+# docs/import-export.md are reference pages in English whose snippets are configuration.)
+GUIDE = sorted(path for path in (DOCS / "zh").glob("*.md") if path.name != "rules.md") + [
+    DOCS / "README.md",
+    DOCS / "writing-goal-files.md",
+    DOCS / "common-errors.md",
+]
+# Pages for contributors, who read the code's English anyway.
+ENGLISH_ONLY = {"architecture.md"}
+
+
+def _id(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()
+
+
+def _lang(page: Path) -> str:
+    return "zh" if page.parent.name == "zh" else "en"
+
+
+@pytest.mark.parametrize("page", GUIDE, ids=_id)
+def test_the_guide_page_runs_as_written(page, tmp_path):
+    env = environment(_lang(page), BIN)
+    start(tmp_path, env)
+    ran = 0
+    for block in blocks(page.read_text(encoding="utf-8")):
+        where = f"{_id(page)}:{block.line}"
+        if "file" in block.options:
+            write_file(block, tmp_path)
+        elif block.language == "console":
+            for command in console_commands(block):
+                printed = shell(command.command, tmp_path, env).stdout
+                assert [line.rstrip() for line in printed.splitlines()] == command.expected, (
+                    f"{where}: `{command.command}` printed:\n{printed}"
+                )
+                ran += 1
+        elif block.language == "sh" and block.options.get("where") != "source":
+            completed = shell(block.text, tmp_path, env)
+            assert completed.returncode == 0, f"{where}: the commands failed:\n{completed.stdout}"
+            ran += 1
+    assert ran, f"{_id(page)} has no command to run"
+
+
+@pytest.mark.slow
+def test_the_install_steps_install_goals_lint(tmp_path):
+    """The `sh where=source` blocks, in a copy of the source: what a new user types first."""
+    steps = {block.text for page in GUIDE for block in blocks(page.read_text(encoding="utf-8"))}
+    install = sorted(
+        {
+            block.text
+            for page in GUIDE
+            for block in blocks(page.read_text(encoding="utf-8"))
+            if block.options.get("where") == "source"
+        }
+    )
+    assert install and steps
+    source = tmp_path / "goals-lint"
+    shutil.copytree(
+        REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache")
+    )
+    for commands in install:
+        completed = shell(commands, source, environment("en", BIN))
+        assert completed.returncode == 0, completed.stdout
+        assert completed.stdout.strip().endswith("goals-lint 0.1.0") or "goals-lint " in completed.stdout
+
+
+@pytest.mark.parametrize("page", GUIDE, ids=_id)
+def test_windows_steps_stand_beside_every_linux_step(page):
+    found = blocks(page.read_text(encoding="utf-8"))
+    for index, block in enumerate(found):
+        if block.language == "sh":
+            following = found[index + 1] if index + 1 < len(found) else None
+            assert following is not None and following.language == "powershell", (
+                f"{_id(page)}:{block.line}: a Linux step without the Windows one after it"
+            )
+            assert "/" not in following.text.replace("//", "") or "\\" in following.text, following.text
+
+
+@pytest.mark.parametrize("page", GUIDE, ids=_id)
+def test_every_configuration_snippet_is_yaml_that_parses(page):
+    for block in blocks(page.read_text(encoding="utf-8")):
+        if block.language == "yaml" and "file" not in block.options:
+            yaml.safe_load(block.text)
+
+
+def _headings(text: str) -> list[str]:
+    without_code = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    return re.findall(r"^#+ ", without_code, flags=re.MULTILINE)
+
+
+def _chinese_share(text: str) -> float:
+    prose = re.sub(r"^```.*?^```|`[^`]*`|\[[^\]]*\]\([^)]*\)", "", text, flags=re.MULTILINE | re.DOTALL)
+    letters = re.findall(r"[A-Za-z\u4e00-\u9fff]", prose)
+    return sum(1 for letter in letters if letter >= "\u4e00") / max(len(letters), 1)
+
+
+def _page_names() -> tuple[set[str], set[str]]:
+    english = {path.name for path in DOCS.glob("*.md")} - ENGLISH_ONLY
+    return english, {path.name for path in (DOCS / "zh").glob("*.md")}
+
+
+def test_no_page_exists_in_one_language_only():
+    english, chinese = _page_names()
+    assert sorted(english ^ chinese) == [], "each docs/NAME.md needs docs/zh/NAME.md, and the other way round"
+    assert (REPO / "README.md").exists() and (REPO / "README.en.md").exists()
+
+
+def _pairs() -> list[tuple[Path, Path]]:
+    english, chinese = _page_names()
+    both = [(DOCS / name, DOCS / "zh" / name) for name in sorted(english & chinese)]
+    return both
+
+
+@pytest.mark.parametrize(("english", "chinese"), _pairs(), ids=lambda path: path.name)
+def test_every_page_exists_in_both_languages_with_the_same_sections(english, chinese):
+    english_text, chinese_text = english.read_text(encoding="utf-8"), chinese.read_text(encoding="utf-8")
+    assert _headings(english_text) == _headings(chinese_text), f"{chinese.name}: not the same sections"
+    assert _chinese_share(chinese_text) > 0.6, chinese
+    assert _chinese_share(english_text) < 0.3, english
