@@ -1,0 +1,179 @@
+"""Rules on forms other regions' tables use: placeholders, template residue, vague and
+cost targets, dotted dates, counting units, satisfaction written other ways. Every
+finding is checked at its line and column, as the user sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import run_json, write
+
+HEADER = """\
+year: 2023
+department: 某县农业农村局
+budget_unit: 某县农业农村局
+project: 设施农业种植项目
+objective: 发展特色产业，带动脱贫户增收。
+indicators:
+"""
+
+
+def goal(*indicators: tuple[str, str | None, str, str]) -> str:
+    """A goal file; each indicator is (category, subcategory or None, name, target), the name
+    and target written as YAML scalars (quoted by the caller where YAML needs it)."""
+    lines = [HEADER]
+    for seq, (category, subcategory, name, target) in enumerate(indicators, 1):
+        lines.append(f"  - seq: {seq}\n    category: {category}\n")
+        if subcategory:
+            lines.append(f"    subcategory: {subcategory}\n")
+        lines.append(f"    name: {name}\n    target: {target}\n")
+    return "".join(lines)
+
+
+def place(text: str, indicator: int, field: str) -> tuple[int, int]:
+    """Where the value of ``field`` of indicator ``indicator`` (from 1) starts in ``text``."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("  - seq:"):
+            seen += 1
+        key = f"    {field}: " if field != "seq" else "  - seq: "
+        if seen == indicator and line.startswith(key):
+            return number, len(key) + 1
+    raise AssertionError(f"indicator {indicator} has no {field}")
+
+
+def lint(tmp_path: Path, text: str, rule: str, *args: str, lang: str = "en"):
+    write(tmp_path, "goals/2023/goal.yaml", text)
+    assert run_json(str(tmp_path / "goals"), "--select", "GL0").diagnostics == [], "the test's file must be valid"
+    return run_json(str(tmp_path / "goals"), "--select", rule, *args, lang=lang)
+
+
+def located(result) -> list[tuple[int, int, str]]:
+    return [(d["line"], d["column"], d["message_id"]) for d in result.diagnostics]
+
+
+# --- vague-target -------------------------------------------------------------------------
+
+
+PLACEHOLDERS = ["待定", "TBD", "/", "xx", "'**'", "≥**%", "no", "无", "暂无"]
+
+
+def test_placeholders_have_their_own_message_at_their_place(tmp_path):
+    text = goal(
+        *(("效益指标", "社会效益指标", f"受益人数{number}", target) for number, target in enumerate(PLACEHOLDERS))
+    )
+    result = lint(tmp_path, text, "vague-target")
+    assert located(result) == [
+        (*place(text, number, "target"), "rule.vague_target.placeholder") for number in range(1, len(PLACEHOLDERS) + 1)
+    ]
+    # `no` is read as the text it is (YAML 1.2), and named as written.
+    assert result.diagnostics[6]["message"] == (
+        "target “no” is a template placeholder nobody filled in; write the real target, "
+        "or remove an indicator that does not apply"
+    )
+    chinese = lint(tmp_path, text, "vague-target", lang="zh")
+    assert (
+        chinese.diagnostics[0]["message"]
+        == "年度指标值“待定”是模板占位符未填写；请填写实际的目标值，不适用的指标请删除"
+    )
+
+
+def test_a_placeholder_fails_the_run_under_strict_only(tmp_path):
+    text = goal(
+        ("产出指标", "数量指标", "种植面积（亩）", "'80000'"), ("效益指标", "社会效益指标", "受益人数（人）", "待定")
+    )
+    write(tmp_path, "goals/2023/goal.yaml", text)
+    assert run_json(str(tmp_path / "goals")).code == 0
+    strict = run_json(str(tmp_path / "goals"), "--strict")
+    assert strict.code == 1
+    assert [(d["line"], d["column"], d["rule"]) for d in strict.diagnostics] == [
+        (*place(text, 2, "target"), "vague-target")
+    ]
+
+
+def test_none_is_an_answer_for_an_indicator_that_counts_incidents(tmp_path):
+    text = goal(
+        ("效益指标", "社会效益指标", "重大安全事故", "无"),
+        ("产出指标", "质量指标", "群众投诉", "无"),
+        ("效益指标", "生态效益指标", "本项目不适用此指标", "无"),
+    )
+    assert located(lint(tmp_path, text, "vague-target")) == [
+        (*place(text, 3, "target"), "rule.vague_target.placeholder")
+    ]
+
+
+def test_targets_that_are_no_target_at_all(tmp_path):
+    vague = [
+        "长远",
+        "及时",
+        "好坏",
+        "显著",
+        "有所提升",
+        "公益性事业",
+        "高",
+        "巩固提高",
+        "效果明显",
+        "经济效益良好",
+        "长期",
+    ]
+    text = goal(*(("效益指标", "可持续影响指标", f"影响{number}", target) for number, target in enumerate(vague)))
+    result = lint(tmp_path, text, "vague-target")
+    assert located(result) == [
+        (*place(text, number, "target"), "rule.vague_target") for number in range(1, len(vague) + 1)
+    ]
+    assert result.diagnostics[0]["message"] == (
+        "target “长远” cannot be measured; give a number (such as ≥95%), a grade (优/良/中/差) "
+        "or a clear sign of completion (such as 完成项目终验)"
+    )
+
+
+def test_grades_outcomes_deliverables_and_deadlines_are_measurable(tmp_path):
+    text = goal(
+        ("产出指标", "质量指标", "服务周期内空气质量", "优良"),
+        ("产出指标", "数量指标", "宣传教育", "覆盖全区所有人员"),
+        ("产出指标", "时效指标", "提交报告及时性", "在项目计划完成时间内完成"),
+        ("产出指标", "质量指标", "物业管理", "房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序"),
+        ("产出指标", "时效指标", "项目完成时间", "2023年底"),
+        ("产出指标", "时效指标", "服务周期", "2023.07-2024.01"),
+        ("产出指标", "时效指标", "项目期", "2023年4月-2024年2月"),
+        ("产出指标", "质量指标", "等级保护测评", "符合GB/T 22239-2019三级要求"),
+        ("效益指标", "社会效益指标", "服务质量评价等级", "良好"),
+        ("效益指标", "社会效益指标", "整改措施有效性", "有效"),
+        ("效益指标", "可持续影响指标", "证书有效期", "长期有效"),
+        ("效益指标", "经济效益指标", "预算执行", "控制在预算范围内"),
+        ("效益指标", "可持续影响指标", "成果形式", "出具年度评估报告"),
+    )
+    assert lint(tmp_path, text, "vague-target").diagnostics == []
+
+
+def test_good_and_effective_read_vague_without_a_rating_or_a_question(tmp_path):
+    text = goal(
+        ("效益指标", "可持续影响指标", "项目实施情况", "良好"),
+        ("效益指标", "社会效益指标", "宣传工作", "有效"),
+    )
+    assert located(lint(tmp_path, text, "vague-target")) == [
+        (*place(text, 1, "target"), "rule.vague_target"),
+        (*place(text, 2, "target"), "rule.vague_target"),
+    ]
+
+
+def test_a_cost_target_without_an_amount(tmp_path):
+    text = goal(
+        ("产出指标", "成本指标", "建设项目成本", "参照政府采购成本控制"),
+        ("产出指标", "成本指标", "控制在预算成本内", "控制在预算内"),
+        ("成本指标", "经济成本指标", "单项业务成本", "符合相关规定"),
+        ("成本指标", None, "项目总投入", "不超预算"),
+        ("成本指标", "社会成本指标", "对群众日常办事的影响", "无明显影响"),  # not counted in yuan
+        ("成本指标", None, "对周边环境的影响", "无负面影响"),
+        ("产出指标", "成本指标", "项目总成本", "≤90万元"),
+    )
+    result = lint(tmp_path, text, "vague-target")
+    assert located(result) == [(*place(text, number, "target"), "rule.vague_target.cost") for number in (1, 2, 3, 4)]
+    assert result.diagnostics[0]["message"] == (
+        "cost indicator “建设项目成本” has no amount in its target “参照政府采购成本控制”; "
+        "state the amount it may cost (such as ≤90万元)"
+    )
+    chinese = lint(tmp_path, text, "vague-target", lang="zh")
+    assert chinese.diagnostics[1]["message"] == (
+        "成本指标“控制在预算成本内”的年度指标值“控制在预算内”没有金额；请写明金额上限（如“≤90万元”）"
+    )
