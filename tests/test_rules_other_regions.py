@@ -177,3 +177,55 @@ def test_a_cost_target_without_an_amount(tmp_path):
     assert chinese.diagnostics[1]["message"] == (
         "成本指标“控制在预算成本内”的年度指标值“控制在预算内”没有金额；请写明金额上限（如“≤90万元”）"
     )
+
+
+# --- text-hygiene -------------------------------------------------------------------------
+
+
+def test_template_residue_in_names(tmp_path):
+    text = goal(
+        ("产出指标", "质量指标", "苗木成活率(≥**%)", "≥85%"),
+        ("产出指标", "成本指标", "项目总投入（≥**万元）", "≤6070万元"),
+        ("效益指标", "社会效益指标", "受益建档立卡贫困人口数≥**人", "≥29人"),
+        ("效益指标", "社会效益指标", "★★★受益脱贫户人口数", "≥10户"),
+        ("产出指标", "质量指标", "'*贫困地区旅游基础设施建设质量达标率'", "≥98%"),
+        ("产出指标", "数量指标", "指标1：安置小区数量", "8个"),
+        ("产出指标", "数量指标", "XX村道路硬化里程", "≥2公里"),
+        ("效益指标", "经济效益指标", "推动“网球+”产业融合的收入", "≥10万元"),  # quotes inside: fine
+    )
+    result = lint(tmp_path, text, "text-hygiene")
+    name = lambda number: place(text, number, "name")  # noqa: E731
+    assert located(result) == [
+        (*name(1), "rule.text_hygiene.placeholder"),
+        (*name(2), "rule.text_hygiene.placeholder"),
+        (*name(3), "rule.text_hygiene.placeholder"),
+        (*name(4), "rule.text_hygiene.marker"),
+        (*name(5), "rule.text_hygiene.marker"),
+        (*name(6), "rule.text_hygiene.label"),
+        (*name(7), "rule.text_hygiene.placeholder"),
+    ]
+    messages = [d["message"] for d in result.diagnostics]
+    assert messages[0] == (
+        "the indicator name still holds the template's placeholder “(≥**%)”; remove it (the target belongs in the target)"
+    )
+    assert messages[3] == (
+        "the indicator name starts with the template's marker “★★★” (a required or core indicator mark); remove it"
+    )
+    assert messages[5] == "the indicator name starts with the template's row label “指标1：”; remove it"
+    chinese = [d["message"] for d in lint(tmp_path, text, "text-hygiene", lang="zh").diagnostics]
+    assert chinese[1] == "指标名称中留有模板占位符“（≥**万元）”，请删除（目标值写在年度指标值中）"
+    assert chinese[4] == "指标名称开头有模板的标记“*”（必填或核心指标的标记），请删除"
+
+
+def test_a_target_wrapped_in_quotes(tmp_path):
+    text = goal(
+        ("产出指标", "质量指标", "差错率", "“≤1%”"),
+        ("产出指标", "质量指标", "合格率", "'\"≥95%\"'"),
+        ("产出指标", "质量指标", "标准", "符合“十四五”规划要求"),
+    )
+    result = lint(tmp_path, text, "text-hygiene")
+    assert located(result) == [
+        (*place(text, 1, "target"), "rule.text_hygiene.quoted"),
+        (*place(text, 2, "target"), "rule.text_hygiene.quoted"),
+    ]
+    assert result.diagnostics[0]["message"] == "the target is wrapped in quotes: “≤1%”; remove them"
