@@ -229,3 +229,55 @@ def test_a_target_wrapped_in_quotes(tmp_path):
         (*place(text, 2, "target"), "rule.text_hygiene.quoted"),
     ]
     assert result.diagnostics[0]["message"] == "the target is wrapped in quotes: “≤1%”; remove them"
+
+
+# --- missing-unit -------------------------------------------------------------------------
+
+
+def test_a_unit_only_in_the_names_placeholder_is_no_unit(tmp_path):
+    text = goal(
+        ("产出指标", "质量指标", "苗木成活率(≥**%)", "'85'"),
+        ("产出指标", "成本指标", "项目总投入(≥**万元)", "'6070'"),
+        ("产出指标", "数量指标", "实施营造林总面积(亩)", "'80000'"),
+    )
+    result = lint(tmp_path, text, "missing-unit")
+    assert located(result) == [
+        (*place(text, 1, "target"), "rule.missing_unit"),
+        (*place(text, 2, "target"), "rule.missing_unit"),
+    ]
+
+
+def test_a_price_without_its_currency(tmp_path):
+    text = goal(
+        ("产出指标", "成本指标", "黄金蜜(葡萄)补助成本", "≤28.40/株"),
+        ("产出指标", "成本指标", "流转土地补助标准", "<=475元/亩"),
+        ("产出指标", "成本指标", "雾炮车服务", "250万"),
+    )
+    result = lint(tmp_path, text, "missing-unit")
+    assert located(result) == [
+        (*place(text, 1, "target"), "rule.missing_unit.currency"),
+        (*place(text, 3, "target"), "rule.missing_unit"),
+    ]
+    assert (
+        result.diagnostics[0]["message"]
+        == "target “≤28.40/株” lacks its currency: 28.40 what per 株? write it as 28.40元/株"
+    )
+    chinese = lint(tmp_path, text, "missing-unit", lang="zh")
+    assert (
+        chinese.diagnostics[0]["message"] == "年度指标值“≤28.40/株”缺少金额单位：28.40是每株多少钱？请写成“28.40元/株”"
+    )
+
+
+def test_dates_counting_units_and_zero_need_no_other_unit(tmp_path):
+    text = goal(
+        ("产出指标", "数量指标", "年度培训场次", "≥12"),
+        ("产出指标", "数量指标", "接待游客人次", "'60000'"),
+        ("产出指标", "时效指标", "服务周期", "2023.07-2024.01"),
+        ("产出指标", "时效指标", "项目完成时间", "'2023.12'"),
+        ("产出指标", "时效指标", "开始日期", "'2021.1'"),
+        ("产出指标", "质量指标", "库存粮食明显变质比例", "'0'"),
+        ("产出指标", "数量指标", "培训", "≥12场次"),
+        ("产出指标", "数量指标", "射程", "≧80米"),
+        ("产出指标", "质量指标", "达标率", "═100%"),
+    )
+    assert lint(tmp_path, text, "missing-unit").diagnostics == []
