@@ -281,3 +281,34 @@ def test_dates_counting_units_and_zero_need_no_other_unit(tmp_path):
         ("产出指标", "质量指标", "达标率", "═100%"),
     )
     assert lint(tmp_path, text, "missing-unit").diagnostics == []
+
+
+# --- category-mismatch --------------------------------------------------------------------
+
+
+def test_satisfaction_written_other_ways(tmp_path):
+    text = goal(
+        ("效益指标", "社会效益指标", "服务周期内,市民对空气质量改善的满意程度", "≥85%"),
+        ("效益指标", "社会效益指标", "专家认可度", "≥90%"),
+        ("产出指标", "质量指标", "群众投诉率", "≤1%"),
+        ("满意度指标", "服务对象满意度指标", "群众幸福感", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "市民满意度调查", "≥90%"),
+        ("产出指标", "数量指标", "安置小区物业费", "8个"),  # counts estates, not money
+        ("满意度指标", "服务对象满意度指标", "满意程度", "≥90%"),
+    )
+    result = lint(tmp_path, text, "category-mismatch")
+    assert located(result) == [
+        (*place(text, 1, "category"), "rule.category_mismatch"),
+        (*place(text, 2, "category"), "rule.category_mismatch"),
+        (*place(text, 3, "category"), "rule.category_mismatch"),
+        (*place(text, 4, "category"), "rule.category_mismatch.not_satisfaction"),
+    ]
+    assert result.diagnostics[3]["message"] == (
+        "“群众幸福感” is filed under 满意度指标 but its name measures no satisfaction (满意度, 满意率, 认可度 …); "
+        "move it to the category it belongs to, or make it a satisfaction measure"
+    )
+    chinese = lint(tmp_path, text, "category-mismatch", lang="zh")
+    assert chinese.diagnostics[0]["message"] == (
+        "“服务周期内,市民对空气质量改善的满意程度”从名称看属于满意度指标，却列在效益指标下；"
+        "请将一级指标改为“满意度指标”，或修改指标名称"
+    )
