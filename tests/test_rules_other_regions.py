@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import run_json, write
 
 HEADER = """\
@@ -312,3 +313,33 @@ def test_satisfaction_written_other_ways(tmp_path):
         "“服务周期内,市民对空气质量改善的满意程度”从名称看属于满意度指标，却列在效益指标下；"
         "请将一级指标改为“满意度指标”，或修改指标名称"
     )
+
+
+# --- comparison-direction -----------------------------------------------------------------
+
+
+def test_a_cost_with_a_floor(tmp_path):
+    text = goal(
+        ("产出指标", "成本指标", "科技特派员业务培训开展", "≥5万元"),
+        ("成本指标", "经济成本指标", "设备采购", "不少于30万元"),
+        ("产出指标", "成本指标", "节约运维成本", "≥5万元"),  # a saving: more is better
+        ("成本指标", "社会成本指标", "带动就业投入", "≥5万元"),  # not a cost in money
+        ("产出指标", "成本指标", "项目总成本", "≤90万元"),
+    )
+    result = lint(tmp_path, text, "comparison-direction")
+    assert located(result) == [
+        (*place(text, 1, "target"), "rule.comparison_direction.lower_limit"),
+        (*place(text, 2, "target"), "rule.comparison_direction.lower_limit"),
+    ]
+    assert result.diagnostics[0]["message"] == (
+        "a 成本 should be low, but the target “≥5万元” sets a lower limit (≥); make it an upper limit (≤)"
+    )
+
+
+@pytest.mark.parametrize("target", ["'>=98%'", "≧98%", "<=5秒", "≦5秒", "═98%"])
+def test_comparisons_as_other_tables_type_them_are_read(tmp_path, target):
+    # 可用率 ≤98% is an upper limit on a rate: caught only if ≦/<= is read as ≤.
+    text = goal(("产出指标", "质量指标", "系统可用率", target))
+    result = lint(tmp_path, text, "comparison-direction")
+    upper = target in ("<=5秒", "≦5秒")
+    assert located(result) == ([(*place(text, 1, "target"), "rule.comparison_direction.upper_limit")] if upper else [])
