@@ -14,13 +14,17 @@ from pathlib import Path
 from validator.registry import RULES
 from validator.rule import Rule
 
-_YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
+# A YAML example; after the language, the path its file stands at, when the rule reads
+# the path (```yaml goals/2023/example.yaml).
+_YAML_BLOCK = re.compile(r"```yaml(?: (?P<path>[^\n]+))?\n(?P<text>.*?)```", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class RuleExamples:
     failing: str  # lines marked `# <slug>` are exactly the lines the rule reports
     passing: str  # the rule reports nothing
+    failing_path: str | None = None  # where each example's file stands, if its fence says
+    passing_path: str | None = None
 
 
 def rule_examples(rule: Rule) -> RuleExamples | None:
@@ -33,7 +37,7 @@ def rule_examples(rule: Rule) -> RuleExamples | None:
     passing = _YAML_BLOCK.search(passing_part)
     if failing is None or passing is None:
         return None
-    return RuleExamples(failing.group(1), passing.group(1))
+    return RuleExamples(failing["text"], passing["text"], failing["path"], passing["path"])
 
 
 def marked_lines(example: str, slug: str) -> list[int]:
