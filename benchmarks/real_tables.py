@@ -18,6 +18,7 @@ import argparse
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -170,7 +171,8 @@ def measure(split: str) -> SplitScore:
 
 
 def as_json(scores: Mapping[str, SplitScore]) -> dict[str, Any]:
-    """The figures only (counts per rule and the two totals), as recorded in score.json."""
+    """What score.json records: the counts per rule ([true positives, false positives,
+    misses]), the two totals, and each false positive and miss as (table, rule, pointer)."""
     recorded: dict[str, Any] = {}
     for split, split_score in scores.items():
         recorded[split] = {
@@ -178,6 +180,8 @@ def as_json(scores: Mapping[str, SplitScore]) -> dict[str, Any]:
             "rules": {slug: list(rule_score) for slug, rule_score in split_score.rules.items() if any(rule_score)},
             "mandated": list(split_score.total(MANDATED_PREFIX)),
             "house": list(split_score.total(HOUSE_PREFIX)),
+            "false_positives": [list(place) for place in split_score.false_positives],
+            "misses": [list(place) for place in split_score.misses],
         }
     return recorded
 
@@ -223,7 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write:
         if args.split:
             parser.error("--write records both halves; leave out --split")
-        SCORE_FILE.write_text(json.dumps(as_json(scores), indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(as_json(scores), indent=2)
+        # One line per rule: [true positives, false positives, misses].
+        text = re.sub(r"\[\s+([^\[\]]+?),\s+([^\[\]]+?),\s+([^\[\]]+?)\s+\]", r"[\1, \2, \3]", text)
+        SCORE_FILE.write_text(text + "\n", encoding="utf-8")
     return 0
 
 
