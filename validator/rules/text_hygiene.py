@@ -143,15 +143,16 @@ _DOUBLED = re.compile(r"([。，、；：！？,;:!?%])\1|(?<!\.)\.\.(?!\.)")
 # A space before a closing or separating mark; " .5" is a number, not a stray dot.
 _SPACE_BEFORE = re.compile(r"\s+(?:[。，、；：！？）】」』,;:!?)]|\.(?!\d))")
 
-# A template's blank: (≥**%), （≥**万元）, ≥**人, XX.
-_PLACEHOLDER = re.compile(
+# A template's blank: (≥**%), （≥**万元）, ≥**人, XX. Searched (and so compiled) only in a
+# text the quick check below found suspect.
+_PLACEHOLDER = (
     r"[(（][^()（）]*(?:\*{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z]))[^()（）]*[)）]"
     r"|[≥≤><=]*\*{2,}[^\s,，。;；()（）]*"
     r"|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"
 )
 # The required (*) and core-indicator (★, ★★★) marks, and the template's row label (指标1：).
-_MARKER = re.compile(r"^[*★☆※]+")
-_LABEL = re.compile(r"^指标\s*\d+\s*[:：]")
+_MARKERS = "*★☆※"
+_LABEL = r"指标\s*\d+\s*[:：]"
 _QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "「": "」", "『": "』"}
 
 # Anything any of the checks below could report; most names and targets have none.
@@ -200,13 +201,13 @@ def _check_text(pointer: str, text: str, field: dict[str, str], *, template: boo
 
 
 def _template_residue(pointer: str, text: str, field: dict[str, str]) -> Iterator[Problem]:
-    marker = _MARKER.match(text)
+    marker = text[: len(text) - len(text.lstrip(_MARKERS))]
     if marker:
-        yield Problem(pointer, TEXT_HYGIENE_MARKER, {"field": field, "mark": marker.group()})
-    label = _LABEL.match(text)
+        yield Problem(pointer, TEXT_HYGIENE_MARKER, {"field": field, "mark": marker})
+    label = re.match(_LABEL, text)
     if label:
         yield Problem(pointer, TEXT_HYGIENE_LABEL, {"field": field, "label": label.group()})
-    placeholder = _PLACEHOLDER.search(text, marker.end() if marker else 0)
+    placeholder = re.compile(_PLACEHOLDER).search(text, len(marker))
     if placeholder:
         yield Problem(pointer, TEXT_HYGIENE_PLACEHOLDER, {"field": field, "placeholder": placeholder.group()})
 
