@@ -107,7 +107,7 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         out.write(annotation(diagnostic, result.root, lang) + "\n")
     text = io.StringIO()
