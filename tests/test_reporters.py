@@ -455,6 +455,33 @@ def test_the_step_summary_shows_html_and_markdown_in_the_data_literally(project,
     )
 
 
+def test_the_step_summary_mentions_nobody_and_links_nothing_on_github(project, monkeypatch):
+    import html
+    import re
+
+    import cmarkgfm  # GitHub's own Markdown parser (cmark-gfm) with its extensions: tables, autolinks
+    from cmarkgfm.cmark import Options
+
+    name = "请@octocat 核对#123号工单，见www.example.com或联系ops@example.com"
+    write(
+        project,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("target: 200项", "target: ≥400").replace("外部服务对接和建设数量", name),
+    )
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run("goals/2022/good.yaml", "--select", "missing-unit", "--format", "github", "--lang", "en").code == 0
+    markdown = summary.read_text(encoding="utf-8")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    assert "<a " not in rendered  # no www. or e-mail autolink
+    [cell] = [html.unescape(cell) for cell in re.findall(r"<td>(.*?)</td>", rendered) if "octocat" in cell]
+    # What GitHub links after rendering (it matches the text, not the Markdown): @name, #123.
+    assert re.search(r"@[A-Za-z0-9]", cell) is None
+    assert re.search(r"#[0-9]", cell) is None
+    # A reader sees the name as written: the zero-width spaces show nothing.
+    assert f"“{name}”" in cell.replace("\u200b", "")
+
+
 def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_out(project, monkeypatch):
     from validator.reporters import github_reporter
 
