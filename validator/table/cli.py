@@ -11,15 +11,16 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import shlex
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from validator.atomic import write_all_atomically
 from validator.config import load_config
-from validator.diagnostics import Span
+from validator.diagnostics import Severity, Span
 from validator.errors import OutputError, UsageError
 from validator.loader import read_goal_file
-from validator.messages import FILE, LANGUAGES, counted, language_from_environment, render
+from validator.messages import ERROR, FILE, LANGUAGES, WARNING, counted, language_from_environment, render
 from validator.rules.schema import check as schema_check
 from validator.schema import year_range
 from validator.table.categories import CategoryNames
@@ -30,6 +31,8 @@ from validator.table.messages import (
     PROJECT,
     TABLE_CANNOT_WRITE,
     TABLE_CATEGORY_MAPPED,
+    TABLE_EXPORT_NOT_COMPLIANT,
+    TABLE_EXPORT_REFUSED,
     TABLE_EXPORTED,
     TABLE_FIELD_LEFT_OUT,
     TABLE_FILES_EXIST,
@@ -242,7 +245,24 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--to", choices=FORMATS, help="output format (default: from --output's suffix)")
     parser.add_argument("--output", required=True, metavar="FILE", help="the table to write")
     parser.add_argument("--lang", choices=LANGUAGES, help="message language")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse to export goal files with compliance errors or warnings (as `goals-lint --strict` fails)",
+    )
     return parser
+
+
+def _compliance(paths: list[str], *, strict: bool) -> tuple[int, int, bool]:
+    """(errors, warnings, failing) of the rules on the files to export, as `goals-lint` would
+    report them with this folder's configuration; the baseline is not applied: it hides known
+    problems from CI, and a published table is judged as it is."""
+    from validator.linter import Selection, lint_files
+
+    result = lint_files(paths, Selection.build(load_config()))
+    errors = sum(1 for diagnostic in result.diagnostics if diagnostic.severity is Severity.ERROR)
+    warnings = sum(1 for diagnostic in result.diagnostics if diagnostic.severity is Severity.WARNING)
+    return errors, warnings, bool(errors or (strict and warnings))
 
 
 # Fields a goal file may have that the published five-column table has no place for.
@@ -259,6 +279,7 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
     files = goal_files(args.paths)
 
     goals = []
+    exported_paths = []
     left_out: dict[str, int] = {}
     rejected = 0
     for path in files:
@@ -284,17 +305,27 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
             printer.problem(path, TABLE_NOT_EXPORTED)
             continue
         goals.append(goal_file.data)
+        exported_paths.append(path)
         for field in _NOT_IN_THE_TABLE:
             holders = [goal_file.data] if field != "subcategory" else goal_file.data["indicators"]
             if any(field in holder for holder in holders):
                 left_out[field] = left_out.get(field, 0) + 1
-    for field, count in left_out.items():
-        printer.problem(args.output, TABLE_FIELD_LEFT_OUT, field=field, count=counted(FILE, count))
     if not goals:
         printer.result(TABLE_NOTHING_EXPORTED)
         return EXIT_FAILED
     if os.path.isdir(args.output):
         raise UsageError(TABLE_OUTPUT_IS_A_FOLDER, path=args.output)
+    errors, warnings, failing = _compliance(exported_paths, strict=args.strict)
+    counts = {
+        "errors": counted(ERROR, errors),
+        "warnings": counted(WARNING, warnings),
+        "paths": " ".join(shlex.quote(path) for path in args.paths),
+    }
+    if failing and args.strict:
+        err.write(render(TABLE_EXPORT_REFUSED, counts, printer.lang) + "\n")
+        return EXIT_FAILED
+    for field, count in left_out.items():
+        printer.problem(args.output, TABLE_FIELD_LEFT_OUT, field=field, count=counted(FILE, count))
     try:
         # Like the linter's --format x:FILE: `reports/table.xlsx` may name a folder not made yet.
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
@@ -302,4 +333,6 @@ def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
     except OSError as error:
         raise _cannot_write(args.output, error) from None
     printer.result(TABLE_EXPORTED, count=counted(PROJECT, len(goals)), output=args.output)
+    if failing:
+        err.write(render(TABLE_EXPORT_NOT_COMPLIANT, counts, printer.lang) + "\n")
     return EXIT_FAILED if rejected else EXIT_OK

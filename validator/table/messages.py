@@ -211,3 +211,13 @@ TABLE_EXPORTED = define(
     zh="已将 {count} 个项目导出到 {output}",
     en="exported {count} to {output}",
 )
+TABLE_EXPORT_NOT_COMPLIANT = define(
+    "table.export_not_compliant",
+    zh="goals-lint: 警告：导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --no-baseline {paths} 查看）；表格仍已导出，加 --strict 则拒绝导出",
+    en="goals-lint: warning: the goal files exported have {errors} and {warnings} against the compliance rules (run goals-lint --no-baseline {paths} to see them); the table was exported anyway, --strict refuses to",
+)
+TABLE_EXPORT_REFUSED = define(
+    "table.export_refused",
+    zh="goals-lint: 错误：要导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --strict --no-baseline {paths} 查看）；--strict 下不导出，未写入表格",
+    en="goals-lint: error: the goal files to export have {errors} and {warnings} against the compliance rules (run goals-lint --strict --no-baseline {paths} to see them); with --strict nothing is exported, no table was written",
+)
