@@ -43,7 +43,7 @@ def test_sarif_validates_against_the_official_schema_and_describes_every_rule(pr
     assert [(rule["id"], rule["name"]) for rule in rules] == [(rule.code, rule.slug) for rule in RULES]
     schema_rule = rules[[rule["id"] for rule in rules].index("GL002")]
     assert schema_rule["shortDescription"]["text"] == next(r.summary["en"] for r in RULES if r.code == "GL002")
-    assert schema_rule["fullDescription"]["text"].startswith("Checks the file against `schemas/goal.schema.json`")
+    assert schema_rule["fullDescription"]["text"].startswith("Checks the file against goals-lint's goal-file schema")
     assert "## Why is this bad?" in schema_rule["help"]["markdown"]
     assert schema_rule["defaultConfiguration"] == {"level": "error"}
     assert next(r for r in rules if r["name"] == "unused-suppression")["defaultConfiguration"] == {"level": "warning"}

@@ -239,6 +239,10 @@ TABLE_COMMANDS = ("import", "export")
 
 
 def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    if argv and argv[0] == "schema":
+        from validator.schema_command import main as schema_main
+
+        return schema_main(argv[1:], out, err)
     if argv and argv[0] in TABLE_COMMANDS:
         # Imported only when asked for: table formats must not slow down linting.
         from validator.table.cli import main as table_main

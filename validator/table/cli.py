@@ -184,7 +184,7 @@ def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
         os.makedirs(args.out, exist_ok=True)
     except OSError as error:
         raise _cannot_write(args.out, error) from None
-    comment = schema_comment_for(args.out)
+    comment = schema_comment_for(args.out, load_config().schema)
     files = [(path, goal_file_text(data, comment).encode("utf-8")) for path, data in planned]
     try:
         write_all_atomically(files, follow_links=True)
