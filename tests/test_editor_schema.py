@@ -17,7 +17,7 @@ from support import VALID_GOAL, run, write
 from validator.messages import MESSAGES
 
 REPO = Path(__file__).resolve().parent.parent
-LANGUAGE_SERVER = REPO / "tests" / "editor" / "node_modules" / ".bin" / "yaml-language-server"
+LANGUAGE_SERVER = REPO / "tests" / "node" / "node_modules" / ".bin" / "yaml-language-server"
 MODELINE = "# yaml-language-server: $schema=../../schemas/goal.schema.json\n"
 SATISFACTION = """\
   - seq: 3
@@ -184,8 +184,8 @@ def test_every_editor_text_exists_in_both_languages():
 def language_server(consumer):
     if not LANGUAGE_SERVER.exists():
         if os.environ.get("CI"):
-            pytest.fail("the YAML language server is missing: .ci/run installs it (npm ci --prefix tests/editor)")
-        pytest.skip("run `npm ci --prefix tests/editor` for the YAML language server")
+            pytest.fail("the YAML language server is missing: .ci/run installs it (npm ci --prefix tests/node)")
+        pytest.skip("run `npm ci --prefix tests/node` for the YAML language server")
     settings = {"yaml": {"validate": True, "completion": True, "hover": True, "schemaStore": {"enable": False}}}
     server = LanguageServer([str(LANGUAGE_SERVER), "--stdio"], consumer, settings)
     yield server
