@@ -158,7 +158,7 @@ def test_a_bad_schema_setting_is_a_located_config_error(tmp_path, monkeypatch):
         ),
     ],
 )
-def test_import_writes_a_modeline_that_works_where_it_writes(tmp_path, monkeypatch, setting, modeline):
+def test_import_and_new_write_a_modeline_that_works_where_they_write(tmp_path, monkeypatch, setting, modeline):
     monkeypatch.chdir(tmp_path)
     if setting is not None:
         write(tmp_path, ".goals-lint.toml", setting + "\n")
@@ -172,6 +172,10 @@ def test_import_writes_a_modeline_that_works_where_it_writes(tmp_path, monkeypat
     assert run("import", "table.csv", "--out", "goals/2023", "--year", "2023").code == 0
     [written] = (tmp_path / "goals" / "2023").iterdir()
     assert written.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={modeline}"
+    # `new` writes the same line into the file it creates.
+    assert run("new", "goals/2024/项目.yaml", "--year", "2024").code == 0
+    created = (tmp_path / "goals" / "2024" / "项目.yaml").read_text(encoding="utf-8")
+    assert f"# yaml-language-server: $schema={modeline}\n" in created
 
 
 def test_every_editor_text_exists_in_both_languages():
