@@ -16,9 +16,10 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 BIN = Path(sys.executable).parent
 
-# The guide: the Chinese pages, and the English pages written alongside them. (docs/ci.md and
-# docs/import-export.md are reference pages in English whose snippets are configuration.)
-GUIDE = sorted(path for path in (DOCS / "zh").glob("*.md") if path.name != "rules.md") + [
+# The guide: the Chinese pages, and the English pages written alongside them. docs/ci.md's
+# snippets need goals-lint's repository and are run by tests/test_ci_docs.py; docs/zh/ci.md has
+# the same snippets (checked below). docs/import-export.md is the English reference.
+GUIDE = sorted(path for path in (DOCS / "zh").glob("*.md") if path.name not in ("rules.md", "ci.md")) + [
     DOCS / "README.md",
     DOCS / "writing-goal-files.md",
     DOCS / "common-errors.md",
@@ -105,10 +106,19 @@ def _headings(text: str) -> list[str]:
     return re.findall(r"^#+ ", without_code, flags=re.MULTILINE)
 
 
+def _prose(text: str) -> str:
+    """A page without its code blocks, inline code and link targets."""
+    return re.sub(r"^```.*?^```|`[^`]*`|\]\([^)]*\)", " ", text, flags=re.MULTILINE | re.DOTALL)
+
+
 def _chinese_share(text: str) -> float:
-    prose = re.sub(r"^```.*?^```|`[^`]*`|\[[^\]]*\]\([^)]*\)", "", text, flags=re.MULTILINE | re.DOTALL)
-    letters = re.findall(r"[A-Za-z\u4e00-\u9fff]", prose)
+    letters = re.findall(r"[A-Za-z\u4e00-\u9fff]", _prose(text))
     return sum(1 for letter in letters if letter >= "\u4e00") / max(len(letters), 1)
+
+
+def _english_sentences(text: str) -> list[str]:
+    """Runs of four or more lowercase English words: a sentence, not a name (GitHub Actions)."""
+    return re.findall(r"\b[a-z]{2,}(?:[ ,]+[a-z]{2,}){3,}", _prose(text))
 
 
 def _page_names() -> tuple[set[str], set[str]]:
@@ -132,5 +142,20 @@ def _pairs() -> list[tuple[Path, Path]]:
 def test_every_page_exists_in_both_languages_with_the_same_sections(english, chinese):
     english_text, chinese_text = english.read_text(encoding="utf-8"), chinese.read_text(encoding="utf-8")
     assert _headings(english_text) == _headings(chinese_text), f"{chinese.name}: not the same sections"
-    assert _chinese_share(chinese_text) > 0.6, chinese
+    assert _english_sentences(chinese_text) == [], chinese
+    assert re.search(r"[\u4e00-\u9fff]", _prose(chinese_text)), chinese
     assert _chinese_share(english_text) < 0.3, english
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(re.sub(r"(^|\s)#(?!\S*goals-lint:).*$", "", line).rstrip() for line in text.splitlines())
+
+
+def test_the_chinese_ci_page_has_exactly_the_snippets_the_ci_tests_run():
+    """docs/zh/ci.md translates the comments of docs/ci.md's snippets, nothing else: what
+    tests/test_ci_docs.py runs from the English page is what the Chinese page says."""
+    english = blocks((DOCS / "ci.md").read_text(encoding="utf-8"))
+    chinese = blocks((DOCS / "zh" / "ci.md").read_text(encoding="utf-8"))
+    assert [(block.language, _without_comments(block.text)) for block in chinese] == [
+        (block.language, _without_comments(block.text)) for block in english
+    ]

@@ -7,22 +7,28 @@ table of README.md and README.en.md.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from validator.registry import RULES
 from validator.rule import DOC_SECTIONS, Rule
 
-_YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
+# A YAML example; after the language, the path its file stands at, when the rule reads
+# the path (```yaml goals/2023/example.yaml).
+_YAML_BLOCK = re.compile(r"```yaml(?: (?P<path>[^\n]+))?\n(?P<text>.*?)```", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class RuleExamples:
     failing: str  # lines marked `# <slug>` are exactly the lines the rule reports
     passing: str  # the rule reports nothing
+    failing_path: str | None = None  # where each example's file stands, if its fence says
+    passing_path: str | None = None
 
 
 def rule_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:
@@ -36,7 +42,7 @@ def rule_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:
     passing = _YAML_BLOCK.search(passing_part)
     if failing is None or passing is None:
         return None
-    return RuleExamples(failing.group(1), passing.group(1))
+    return RuleExamples(failing["text"], passing["text"], failing["path"], passing["path"])
 
 
 def marked_lines(example: str, slug: str) -> list[int]:
@@ -56,29 +62,103 @@ def rules_table(link: str) -> str:
     return "".join(rows)
 
 
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def chinese_rules_table(link: str) -> str:
+    """The table of every rule in Chinese only, for the Chinese reference."""
+    rows = ["| 代码 | 规则 | 默认级别 | 说明 |\n|---|---|---|---|\n"]
+    for rule in RULES:
+        target = link.format(slug=rule.slug)
+        severity = _SEVERITY_ZH[rule.default_severity.value]
+        rows.append(f"| {rule.code} | [`{rule.slug}`]({target}) | {severity} | {rule.summary['zh']} |\n")
+    return "".join(rows)
+
+
 # What the generated reference says around the rules, in each language.
-_REFERENCE = {
+_REFERENCE: dict[str, dict[str, str]] = {
     "en": {
         "title": "# Rules\n\n",
         "generated": "<!-- Generated from the rule docstrings by `python -m validator.docs`; do not edit. -->\n\n",
         "other": "中文版：[zh/rules.md](zh/rules.md)\n\n",
         "options": "### Options\n\n| option | default | meaning |\n|---|---|---|\n",
+        "measured": "## Measured on real tables\n\n",
+        "about": "Twenty project performance-goal tables published by other regions than Guangzhou (8 provinces,\n"
+        "2018–2025, `tests/corpus`), each with a ground truth written before the linter ran on it: ten\n"
+        "tuned the rules, ten were held out. TP: findings the truth lists; FP: findings it does not;\n"
+        "FN: defects the rule missed. `python -m benchmarks.real_tables` prints it, with every false\n"
+        "positive and miss; `tests/test_corpus.py` fails when a mandated rule is not exact or the\n"
+        "house rules fall below these figures.\n\n",
+        "split": "{split} ({tables} tables): TP / FP / FN | precision | recall",
+        "code": "code",
+        "rule": "rule",
+        "mandated": "mandated rules (GL1xx)",
+        "house": "house rules (GL2xx)",
     },
     "zh": {
         "title": "# 规则\n\n",
         "generated": "<!-- 由 `python -m validator.docs` 根据各规则的 DOC_ZH 生成；请勿手工修改。 -->\n\n",
         "other": "English: [../rules.md](../rules.md)\n\n",
         "options": "### 选项\n\n| 选项 | 默认值 | 含义 |\n|---|---|---|\n",
+        "measured": "## 在真实表格上的测量结果\n\n",
+        "about": "广州以外地区公开发布的二十份项目支出绩效目标表（8 个省份，2018–2025 年，`tests/corpus`），\n"
+        "每份都在检查工具运行之前写好了标准答案：十份用于调整规则，十份留作检验。TP：标准答案中有的\n"
+        "发现；FP：标准答案中没有的发现；FN：规则漏掉的问题。`python -m benchmarks.real_tables` 打印\n"
+        "这些结果以及每一处误报和漏报；强制规则不完全准确，或内部规则低于这些数字时，\n"
+        "`tests/test_corpus.py` 失败。\n\n",
+        "split": "{split}（{tables} 份表格）：TP / FP / FN | 精确率 | 召回率",
+        "code": "代码",
+        "rule": "规则",
+        "mandated": "强制规则（GL1xx）",
+        "house": "内部规则（GL2xx）",
     },
 }
+# What `python -m benchmarks.real_tables --write` measured on the corpus of real tables
+# (only in the repository: an installed package has no corpus).
+SCORE_FILE = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "score.json"
+SPLITS = ("tuning", "held-out")
+_SPLIT_NAMES = {"en": {"tuning": "tuning", "held-out": "held-out"}, "zh": {"tuning": "调整用", "held-out": "检验用"}}
+
+
+def real_tables_section(score: dict[str, Any], lang: str = "en") -> str:
+    """The measured precision and recall of the compliance rules on real tables."""
+    words = _REFERENCE[lang]
+
+    def ratio(part: int, whole: int) -> str:
+        return f"{part / whole:.2f}" if whole else "—"
+
+    def cells(counts: list[int]) -> str:
+        tp, fp, fn = counts
+        return f"{tp} / {fp} / {fn} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)}"
+
+    header = " | ".join(
+        words["split"].format(split=_SPLIT_NAMES[lang][split], tables=score[split]["tables"]) for split in SPLITS
+    )
+    rows = [
+        words["measured"],
+        words["about"],
+        f"| {words['code']} | {words['rule']} | {header} |\n|---|---|{'---|---|---|' * len(SPLITS)}\n",
+    ]
+    for rule in RULES:
+        if not rule.code.startswith(("GL1", "GL2")):
+            continue
+        counts = " | ".join(cells(score[split]["rules"].get(rule.slug, [0, 0, 0])) for split in SPLITS)
+        rows.append(f"| {rule.code} | `{rule.slug}` | {counts} |\n")
+    for key in ("mandated", "house"):
+        counts = " | ".join(cells(score[split][key]) for split in SPLITS)
+        rows.append(f"| | **{words[key]}** | {counts} |\n")
+    return "".join(rows)
 
 
 def render_rules_markdown(lang: str = "en") -> str:
     words = _REFERENCE[lang]
-    parts = [words["title"], words["generated"], words["other"], rules_table("#{slug}")]
+    table = chinese_rules_table("#{slug}") if lang == "zh" else rules_table("#{slug}")
+    parts = [words["title"], words["generated"], words["other"], table]
+    if SCORE_FILE.is_file():
+        parts.append("\n" + real_tables_section(json.loads(SCORE_FILE.read_text(encoding="utf-8")), lang))
     for rule in RULES:
         doc = re.sub(r"^## ", "### ", rule.documentation(lang).strip(), flags=re.MULTILINE)
-        severity = rule.default_severity.value
+        severity = _SEVERITY_ZH[rule.default_severity.value] if lang == "zh" else rule.default_severity.value
         parts.append(f"\n## {rule.slug}\n\n`{rule.code}` · {severity} · {rule.summary[lang]}\n\n")
         if rule.options:
             parts.append(words["options"])

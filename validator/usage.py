@@ -3,7 +3,7 @@ language and reports mistakes as values, the options every command takes, the
 language a run speaks, and finding the files a command was given.
 
 ``goals-lint [options] [PATH ...]`` lints; ``goals-lint COMMAND ...`` runs one of
-:data:`COMMANDS` (``import``, ``export``, ``new``). A command is recognised only as the
+:data:`COMMANDS` (``import``, ``export``, ``new``, ``schema``). A command is recognised only as the
 first word (after ``--lang`` or ``--debug``), so ``goals-lint ./export`` lints a folder
 named ``export``. Each command's module is imported only when it runs, and builds its own
 :class:`Parser` (``prog="goals-lint import"``).
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple, NoReturn
 
@@ -74,6 +73,11 @@ COMMAND_EXPORT = define(
     zh="把目标文件导出为公开发布格式的绩效目标表（xlsx、csv、md、html）",
     en="export goal files as the published performance-goal table (xlsx, csv, md, html)",
 )
+COMMAND_SCHEMA = define(
+    "command.schema",
+    zh="写出编辑器用的 JSON Schema：补全字段、只列出所填一级指标下的二级指标、按配置检查",
+    en="write the JSON Schema editors use: completion, subcategories by category, checks that follow the configuration",
+)
 COMMAND_NEW = define(
     "command.new",
     zh="新建一个带中文注释的目标文件模板，填写后即可通过检查",
@@ -95,6 +99,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", "validator.table.cli:import_command", COMMAND_IMPORT),
     Command("export", "validator.table.cli:export_command", COMMAND_EXPORT),
     Command("new", "validator.goal_template:new_command", COMMAND_NEW),
+    Command("schema", "validator.schema_command:schema_command", COMMAND_SCHEMA),
 )
 COMMANDS_BY_NAME = {command.name: command for command in COMMANDS}
 
@@ -192,6 +197,8 @@ class ShowText(argparse.Action):
 
 
 def _display_width(text: str) -> int:
+    import unicodedata  # only help text is measured: not on a linting run's start-up
+
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
@@ -199,14 +206,15 @@ def _display_width(text: str) -> int:
 # closing mark (，。）) or after an opening one (（“), as Chinese typesetting has it.
 _OPENING = "（《「『【〔“‘"
 _CLOSING = "）》」』】〕”’，。、；：！？"
-_WRAP_UNITS = re.compile(f"[ \\t]+|[{_OPENING}]*(?:[\\x21-\\x7e]+|.)[{_CLOSING}]*")
+# Compiled when help is shown (`re` keeps it), not on every run.
+_WRAP_UNITS = f"[ \\t]+|[{_OPENING}]*(?:[\\x21-\\x7e]+|.)[{_CLOSING}]*"
 
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, a Chinese character counting two."""
     lines: list[str] = []
     line, used = "", 0
-    for unit in _WRAP_UNITS.findall(" ".join(text.split())):
+    for unit in re.findall(_WRAP_UNITS, " ".join(text.split())):
         size = _display_width(unit)
         if unit.isspace():
             if line:

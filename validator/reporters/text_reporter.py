@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from validator.diagnostics import Severity
 from validator.messages import ENTRY, ERROR, FILE, INFO, WARNING, counted, one_line, render
 from validator.reporters.messages import (
     SUMMARY_CLEAN,
@@ -23,7 +24,7 @@ from validator.result import LintResult
 _SENTENCE_GAP = {"zh": "", "en": " "}
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
         message = one_line(diagnostic.message(lang))
@@ -52,8 +53,10 @@ def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, 
         summary += _SENTENCE_GAP[lang] + hidden
     if result.stale_baseline_entries:
         stale = {"path": one_line(result.baseline_path or ""), "entries": counted(ENTRY, result.stale_baseline_entries)}
+        # Under --strict (warnings fail the run) stale entries fail it too.
+        fails = Severity.WARNING in result.failing
         summary += _SENTENCE_GAP[lang] + render(
-            SUMMARY_STALE_BASELINE_STRICT if strict else SUMMARY_STALE_BASELINE, stale, lang
+            SUMMARY_STALE_BASELINE_STRICT if fails else SUMMARY_STALE_BASELINE, stale, lang
         )
     if result.files_without_rule_checks:
         # Said in the same line: fixing these files will show problems this run could not see.

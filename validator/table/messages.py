@@ -81,6 +81,11 @@ TABLE_SUBCATEGORY_MAPPED = define(
     zh="二级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
     en="second-level category `{original}` written as the standard `{standard}` ({count}, first here)",
 )
+TABLE_SUBCATEGORY_LEFT_OUT = define(
+    "table.subcategory_left_out",
+    zh="二级指标 `{original}` 不对应唯一的标准二级指标，相应指标未填写二级指标（共 {count} 处，首次出现于此）",
+    en="second-level category `{original}` names no one standard second level; its indicators are written without one ({count}, first here)",
+)
 TABLE_TEXT_NO_HEADER = define(
     "table.text_no_header",
     zh="找不到表头（主管部门 预算单位 项目名称 绩效目标 绩效指标）；这不是公开绩效目标表的文本",
@@ -267,3 +272,18 @@ TABLE_HELP_OUTPUT = define(
     en="the table to write",
 )
 TABLE_INTEGER = define("table.integer", zh="整数", en="int")
+TABLE_EXPORT_NOT_COMPLIANT = define(
+    "table.export_not_compliant",
+    zh="goals-lint: 警告：导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --no-baseline {paths} 查看）；表格仍已导出，加 --strict 则拒绝导出",
+    en="goals-lint: warning: the goal files exported have {errors} and {warnings} against the compliance rules (run goals-lint --no-baseline {paths} to see them); the table was exported anyway, --strict refuses to",
+)
+TABLE_EXPORT_REFUSED = define(
+    "table.export_refused",
+    zh="goals-lint: 错误：要导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --strict --no-baseline {paths} 查看）；--strict 下不导出，未写入表格",
+    en="goals-lint: error: the goal files to export have {errors} and {warnings} against the compliance rules (run goals-lint --strict --no-baseline {paths} to see them); with --strict nothing is exported, no table was written",
+)
+TABLE_HELP_EXPORT_STRICT = define(
+    "table.help.export_strict",
+    zh="合规规则发现错误或警告时不导出（与 goals-lint --strict 判定失败的条件相同）",
+    en="do not export when the compliance rules find errors or warnings (as `goals-lint --strict` fails)",
+)
