@@ -33,6 +33,15 @@ indicators:
     category: 效益指标  # category-mismatch
     name: 话务服务市民的满意度
     target: ≥95%
+  - seq: 3
+    category: 产出指标
+    subcategory: 成本指标
+    name: 坐席服务单价
+    target: ≤45元/小时
+  - seq: 4
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
 ```
 
 Use instead:
@@ -61,13 +70,20 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Unsafe, with `--unsafe-fixes`: a satisfaction indicator is moved to 满意度指标, and
+a subcategory it has becomes 服务对象满意度指标 (the only one 满意度指标 has). The name
+is a strong hint, not proof, so a reviewer should look. A cost indicator is not
+moved: it may belong under 成本指标 or under 产出指标's 成本指标 subcategory, and only
+the author knows which. Fixing the example gives exactly the one under “Use instead”.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.diagnostics import Problem, Severity
+from validator.diagnostics import Applicability, Fix, Problem, SetValue, Severity
 from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
@@ -80,6 +96,19 @@ CATEGORY_MISMATCH = define(
     en="“{name}” reads as a {expected} indicator by its name but is filed under {category}; change the category to {expected}, or rename the indicator",
 )
 
+FIX_SATISFACTION = define(
+    "rule.category_mismatch.fix",
+    zh="一级指标改为“满意度指标”",
+    en="move it to 满意度指标",
+)
+FIX_SATISFACTION_WITH_SUBCATEGORY = define(
+    "rule.category_mismatch.fix_with_subcategory",
+    zh="一级指标改为“满意度指标”，二级指标改为“服务对象满意度指标”",
+    en="move it to 满意度指标, subcategory 服务对象满意度指标",
+)
+SATISFACTION = "满意度指标"
+SATISFACTION_SUBCATEGORY = "服务对象满意度指标"
+
 
 SATISFACTION_ENDINGS = ("满意度", "满意率")
 # 节约行政运行成本 is a benefit (money saved), not a cost.
@@ -91,8 +120,8 @@ def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         core = name_core(indicator["name"])
         category = indicator["category"]
-        if core.endswith(SATISFACTION_ENDINGS) and category != "满意度指标":
-            yield _mismatch(index, indicator, "满意度指标")
+        if core.endswith(SATISFACTION_ENDINGS) and category != SATISFACTION:
+            yield _mismatch(index, indicator, SATISFACTION)._replace(fix=_to_satisfaction(index, indicator))
         elif _is_cost(core) and not _files_cost(indicator) and not _saves(indicator["target"]):
             yield _mismatch(index, indicator, "成本指标")
 
@@ -113,6 +142,18 @@ def _files_cost(indicator: Indicator) -> bool:
     return indicator["category"] == "产出指标" and indicator.get("subcategory", "成本指标") == "成本指标"
 
 
+def _to_satisfaction(index: int, indicator: Indicator) -> Fix:
+    """Move it to 满意度指标, with the subcategory that category has if it had one."""
+    pointer = f"/indicators/{index}"
+    if "subcategory" in indicator and indicator["subcategory"] != SATISFACTION_SUBCATEGORY:
+        edits = (
+            SetValue(f"{pointer}/category", SATISFACTION),
+            SetValue(f"{pointer}/subcategory", SATISFACTION_SUBCATEGORY),
+        )
+        return Fix(Applicability.UNSAFE, FIX_SATISFACTION_WITH_SUBCATEGORY, edits=edits)
+    return Fix(Applicability.UNSAFE, FIX_SATISFACTION, edits=(SetValue(f"{pointer}/category", SATISFACTION),))
+
+
 def _mismatch(index: int, indicator: Indicator, expected: str) -> Problem:
     params = {"name": indicator["name"], "category": indicator["category"], "expected": expected}
     return Problem(f"/indicators/{index}/category", CATEGORY_MISMATCH, params)
@@ -128,4 +169,5 @@ RULE = DataRule(
     doc=__doc__,
     default_severity=Severity.WARNING,
     check=check,
+    fixes=(Applicability.UNSAFE,),
 )

@@ -49,9 +49,16 @@ indicators:
     target: 500个
   - seq: 3
     category: 效益指标
-    name: 政务服务事项数据应用管理系统用户数
-    target: 不少于200个
+    name: 政务服务事项数据应用管理系统应用与推广情况
+    target: 用户数不少于200个
 ```
+
+## Fix
+`--fix` removes spaces at either end, a leading mark, a space before a mark, and
+one of a doubled mark: these change nothing a reader would miss (safe). A trailing
+mark may have been meant (`等。` ends a list the author cut short), so removing it is
+unsafe: `--fix --unsafe-fixes`. Fixing the example with both gives exactly the one
+under “Use instead”.
 """
 
 from __future__ import annotations
@@ -59,7 +66,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.diagnostics import Problem, Severity
+from validator.diagnostics import Applicability, Fix, Problem, SetValue, Severity
 from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
@@ -91,6 +98,32 @@ TEXT_HYGIENE_SPACE_BEFORE = define(
     en="the {field} has a space before “{mark}”; remove it",
 )
 
+FIX_WHITESPACE = define(
+    "rule.text_hygiene.fix_whitespace",
+    zh="删除首尾的空格",
+    en="remove the spaces at the ends",
+)
+FIX_LEADING = define(
+    "rule.text_hygiene.fix_leading",
+    zh="删除开头的“{mark}”",
+    en="remove the leading “{mark}”",
+)
+FIX_TRAILING = define(
+    "rule.text_hygiene.fix_trailing",
+    zh="删除末尾的“{mark}”",
+    en="remove the trailing “{mark}”",
+)
+FIX_DOUBLED = define(
+    "rule.text_hygiene.fix_doubled",
+    zh="将“{marks}”改为“{mark}”",
+    en="replace “{marks}” with “{mark}”",
+)
+FIX_SPACE_BEFORE = define(
+    "rule.text_hygiene.fix_space_before",
+    zh="删除“{mark}”前的空格",
+    en="remove the space before “{mark}”",
+)
+
 
 # Marks that never begin or end a name or a target (both widths).
 STRAY_MARKS = ".．。,，、;；:："
@@ -118,19 +151,60 @@ def check(data: GoalData) -> Iterator[Problem]:
 def _check_text(pointer: str, text: str, field: dict[str, str]) -> Iterator[Problem]:
     if not _SUSPECT.search(text):
         return  # the common case, in one search
+
+    # Each fix changes only what its problem is about, in the text as written; two fixes of
+    # one value are made one after the other.
+    def fix(applicability: Applicability, message_id: str, start: int, end: int, new: str, **params: str) -> Fix:
+        return Fix(applicability, message_id, params, (SetValue(pointer, text[:start] + new + text[end:]),))
+
     if text != text.strip():
-        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text})
+        trimmed = Fix(Applicability.SAFE, FIX_WHITESPACE, edits=(SetValue(pointer, text.strip()),))
+        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text}, fix=trimmed)
     stripped = text.strip()
+    lead = text.index(stripped) if stripped else 0  # where `stripped` starts in `text`
     if stripped[:1] and stripped[0] in STRAY_MARKS:
-        yield Problem(pointer, TEXT_HYGIENE_LEADING, {"field": field, "mark": stripped[0]})
+        mark = stripped[0]
+        yield Problem(
+            pointer,
+            TEXT_HYGIENE_LEADING,
+            {"field": field, "mark": mark},
+            fix=fix(Applicability.SAFE, FIX_LEADING, lead, lead + 1, "", mark=mark),
+        )
     doubled = _DOUBLED.search(stripped)
     if doubled:
-        yield Problem(pointer, TEXT_HYGIENE_DOUBLED, {"field": field, "marks": doubled.group()})
+        marks = doubled.group()
+        yield Problem(
+            pointer,
+            TEXT_HYGIENE_DOUBLED,
+            {"field": field, "marks": marks},
+            fix=fix(
+                Applicability.SAFE,
+                FIX_DOUBLED,
+                lead + doubled.start(),
+                lead + doubled.end(),
+                marks[0],
+                marks=marks,
+                mark=marks[0],
+            ),
+        )
     space = _SPACE_BEFORE.search(stripped)
     if space:
-        yield Problem(pointer, TEXT_HYGIENE_SPACE_BEFORE, {"field": field, "mark": space.group().strip()})
+        mark = space.group().strip()
+        yield Problem(
+            pointer,
+            TEXT_HYGIENE_SPACE_BEFORE,
+            {"field": field, "mark": mark},
+            fix=fix(Applicability.SAFE, FIX_SPACE_BEFORE, lead + space.start(), lead + space.end(), mark, mark=mark),
+        )
     elif stripped[-1:] and stripped[-1] in STRAY_MARKS and not doubled:
-        yield Problem(pointer, TEXT_HYGIENE_TRAILING, {"field": field, "mark": stripped[-1]})
+        mark = stripped[-1]
+        end = lead + len(stripped)
+        yield Problem(
+            pointer,
+            TEXT_HYGIENE_TRAILING,
+            {"field": field, "mark": mark},
+            fix=fix(Applicability.UNSAFE, FIX_TRAILING, end - 1, end, "", mark=mark),
+        )
 
 
 RULE = DataRule(
@@ -143,4 +217,5 @@ RULE = DataRule(
     doc=__doc__,
     default_severity=Severity.WARNING,
     check=check,
+    fixes=(Applicability.SAFE, Applicability.UNSAFE),
 )
