@@ -208,12 +208,21 @@ def test_json_report_shape_for_a_clean_run(tmp_path):
     from validator import __version__
 
     assert report == {
-        "version": 1,
+        "version": 2,
         "tool": {"name": "goals-lint", "version": __version__},
         "files_checked": 1,
-        "summary": {"errors": 0, "warnings": 0, "infos": 0, "files_with_problems": 0},
+        "summary": {
+            "errors": 0,
+            "warnings": 0,
+            "infos": 0,
+            "files_with_problems": 0,
+            "fixable": 0,
+            "unsafe_fixable": 0,
+        },
         "diagnostics": [],
         "suppressed": 0,
+        "fixed": 0,
+        "files_fixed": 0,
         "baseline": None,
     }
 

@@ -279,14 +279,14 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     shown = exact.replace("\n", "\\n")
 
     assert run(*args).out.splitlines() == [
-        f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]",
-        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file.",
+        f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]",
+        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file. [*] 1 fixable with --fix.",
     ]
     summary = project / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     github = run(*args, "--format", "github").out.splitlines()
     assert github[0] == f"::warning file=goals/2022/good.yaml,line=4,endLine=5,title=GL205 text-hygiene::{shown}"
-    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]"
     in_markdown = shown.replace(chr(92), chr(92) * 2).replace(":", chr(92) + ":")
     assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 

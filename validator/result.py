@@ -12,11 +12,14 @@ class LintResult:
         "baseline_path",
         "diagnostics",
         "files_checked",
+        "files_fixed",
+        "fixed",
         "hidden_by_baseline",
         "paths",
         "root",
         "stale_baseline_entries",
         "suppressed",
+        "unsafe_fixes",
     )
 
     def __init__(self) -> None:
@@ -30,3 +33,7 @@ class LintResult:
         self.baseline_path: str | None = None
         self.hidden_by_baseline = 0
         self.stale_baseline_entries = 0
+        # What --fix did, and whether unsafe fixes count as applicable (--unsafe-fixes).
+        self.fixed = 0
+        self.files_fixed = 0
+        self.unsafe_fixes = False
