@@ -33,7 +33,7 @@ def test_failing_run_exits_1_with_text_lines_and_summary(tmp_path):
     path = f"{tmp_path}/typo.yaml".replace("\\", "/")
     assert result.out.splitlines() == [
         f"{path}:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? [schema]",
-        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file.",
+        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file. 1 fixable with --fix --unsafe-fixes.",
     ]
 
 

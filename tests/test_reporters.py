@@ -102,14 +102,14 @@ def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project
         "silently keep only one of them, merge or remove one [yaml-syntax]",
         "goals/2022/typo.yaml:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
         "[schema]",
-        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes.",
     ]
     # Data is escaped for Markdown: the backticks of a message show as backticks.
     assert summary.read_text(encoding="utf-8").splitlines() == [
         "earlier step",
         "### goals-lint results",
         "",
-        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes.",
         "",
         "| file | line | column | rule | severity | message |",
         "|---|---|---|---|---|---|",
@@ -175,7 +175,10 @@ def test_several_outputs_in_one_run(project):
     result = run("goals", "--format", "sarif:reports/goals.sarif", "--format", "junit:junit.xml", "--lang", "en")
     assert result.code == 1
     # No console format given: the console still gets the text report.
-    assert result.out.splitlines()[-1] == "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files."
+    assert (
+        result.out.splitlines()[-1]
+        == "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes."
+    )
     log = json.loads((project / "reports/goals.sarif").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
     assert len(log["runs"][0]["results"]) == 2
@@ -366,7 +369,7 @@ def test_control_characters_in_file_names_are_visible_escapes_in_text_and_github
     assert text.out.splitlines() == [
         f"goals/2022/esc\\u001b[31mred.yaml:8:5: GL002 {unknown} [schema]",
         f"goals/2022/new\\nline.yaml:8:5: GL002 {unknown} [schema]",
-        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files. 2 fixable with --fix --unsafe-fixes.",
     ]
     assert "\x1b" not in text.out
 

@@ -88,6 +88,17 @@ class Fix(NamedTuple):
     edits: tuple[Edit, ...] = ()
     text_edits: tuple[TextEdit, ...] = ()
 
+    @classmethod
+    def of_text(
+        cls,
+        applicability: Applicability,
+        message_id: str,
+        params: Mapping[str, Any],
+        text_edits: tuple[TextEdit, ...],
+    ) -> "Fix":
+        """A fix found in the text itself (a comment, a typing slip): its edits are text edits."""
+        return cls(applicability, message_id, params, text_edits, text_edits)
+
     def applies(self, unsafe: bool) -> bool:
         """Whether ``--fix`` applies it: a safe fix always, an unsafe one with ``--unsafe-fixes``."""
         return unsafe or self.applicability is Applicability.SAFE

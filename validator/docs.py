@@ -1,4 +1,4 @@
-"""Rule documentation: the examples inside each rule's docstring, and docs/rules.md.
+"""Rule documentation: the examples inside each rule's docstring (and its fix's), and docs/rules.md.
 
 ``python -m validator.docs docs/rules.md`` rewrites the reference; a test fails when
 the committed file is stale.
@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from validator.messages import render
 from validator.registry import RULES
 from validator.rule import Rule
 
@@ -20,7 +21,7 @@ _YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 @dataclass(frozen=True)
 class RuleExamples:
     failing: str  # lines marked `# <slug>` are exactly the lines the rule reports
-    passing: str  # the rule reports nothing
+    passing: str  # the rule reports nothing (for a fix: exactly what fixing gives)
 
 
 def rule_examples(rule: Rule) -> RuleExamples | None:
@@ -34,6 +35,23 @@ def rule_examples(rule: Rule) -> RuleExamples | None:
     if failing is None or passing is None:
         return None
     return RuleExamples(failing.group(1), passing.group(1))
+
+
+def fix_examples(rule: Rule) -> RuleExamples | None:
+    """What ``--fix`` (with ``--unsafe-fixes`` if the rule has unsafe fixes) makes of a file:
+    the two YAML blocks of the ``## Fix`` section, or, if it has none, the failing example
+    (without its `# <slug>` markers) and the passing one."""
+    section = re.search(r"^## Fix\n(.*?)(?=^## |\Z)", rule.doc, re.DOTALL | re.MULTILINE)
+    if section is None:
+        return None
+    blocks = _YAML_BLOCK.findall(section.group(1))
+    if len(blocks) >= 2:
+        return RuleExamples(blocks[0], blocks[1])
+    examples = rule_examples(rule)
+    if examples is None:
+        return None
+    unmarked = re.sub(rf"[ \t]+# {re.escape(rule.slug)}$", "", examples.failing, flags=re.MULTILINE)
+    return RuleExamples(unmarked, examples.passing)
 
 
 def marked_lines(example: str, slug: str) -> list[int]:
@@ -61,7 +79,11 @@ def render_rules_markdown() -> str:
     ]
     for rule in RULES:
         doc = re.sub(r"^## ", "### ", rule.doc.strip(), flags=re.MULTILINE)
-        parts.append(f"\n## {rule.slug}\n\n`{rule.code}` · {rule.default_severity.value} · {rule.summary['zh']}\n\n")
+        label = rule.fix_label()
+        fixes = f" · {render(label, {}, 'zh')}" if label is not None else ""
+        parts.append(
+            f"\n## {rule.slug}\n\n`{rule.code}` · {rule.default_severity.value} · {rule.summary['zh']}{fixes}\n\n"
+        )
         if rule.options:
             parts.append("### Options\n\n| option | default | meaning |\n|---|---|---|\n")
             for name, option in rule.options.items():

@@ -161,8 +161,9 @@ class _CrossFileInput:
 class Fixer(Protocol):
     """What ``lint_files`` asks of the fix engine (``validator.fix.engine.FileFixer``)."""
 
-    def wants(self, diagnostics: Sequence[Diagnostic]) -> bool:
-        """Whether any of a file's diagnostics has a fix this run applies."""
+    def wants(self, goal_file: GoalFile, diagnostics: Sequence[Diagnostic]) -> bool:
+        """Whether the file may have something to fix: its own checks' ``diagnostics`` (the
+        comment rules judge later, so a file with suppression comments may, too)."""
 
     def fix(self, goal_file: GoalFile, diagnostics: Sequence[Diagnostic]) -> GoalFile | None:
         """The file as fixed (and written, unless only a diff is wanted), or None if unchanged;
@@ -185,7 +186,7 @@ def lint_files(
         try:
             goal_file = read_goal_file(path, selection.config.max_file_size)
             file_check, valid = _check_file(goal_file, selection, rules)
-            if fixer is not None and fixer.wants(file_check.candidates):
+            if fixer is not None and fixer.wants(goal_file, file_check.candidates):
                 fixed = fixer.fix(goal_file, file_check.candidates)
                 if fixed is not None:
                     goal_file = fixed

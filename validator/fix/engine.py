@@ -19,21 +19,22 @@ diagnostics with their fixes as text edits; ``apply_fixes`` applies chosen ones 
 text, verified; ``fix_text`` fixes everything.
 """
 
-# Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
-# fields written as strings would be compiled one by one on every start-up.
+from __future__ import annotations
 
 import codecs
 import os
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator.atomic import write_atomically
 from validator.diagnostics import Diagnostic, Reencode
-from validator.fix.text_edits import apply_text_edits, edit_ranges, line_index, ranges_overlap
-from validator.fix.verify import Reason, verify
 from validator.linter import Selection, check_text
 from validator.loader import GoalFile, read_goal_text
 from validator.messages import define, one_line, ref, render
+
+if TYPE_CHECKING:
+    from validator.fix.verify import Reason
+
 
 # --- messages (zh, en) ---
 FIX_DECLINED = define(
@@ -66,7 +67,7 @@ ShownFilter = Callable[[list[Diagnostic]], list[Diagnostic]]
 
 class Declined(NamedTuple):
     diagnostic: Diagnostic
-    reason: Reason
+    reason: Reason  # a message reference: why the fix was not made
 
 
 class FixedText(NamedTuple):
@@ -114,6 +115,10 @@ def apply_fixes(before: GoalFile, diagnostics: Sequence[Diagnostic]) -> tuple[st
     """Apply the fixes of ``diagnostics`` (found in ``before``) that do not overlap, verified:
     the new text, the diagnostics fixed, and those declined. Overlapping ones are left for
     the next check of the new text; fixes with the same edits are made once."""
+    # Loaded when there is something to apply: a --fix run over clean files never needs them.
+    from validator.fix.text_edits import apply_text_edits, edit_ranges, line_index, ranges_overlap
+    from validator.fix.verify import verify
+
     text = before.text
     assert text is not None
     index = line_index(text)
@@ -190,11 +195,13 @@ class FileFixer:
         # a cross-file problem, and no longer hides one), made in the next round.
         self.pending: dict[str, list[Diagnostic]] = {}
 
-    def wants(self, diagnostics: Sequence[Diagnostic]) -> bool:
+    def wants(self, goal_file: GoalFile, diagnostics: Sequence[Diagnostic]) -> bool:
+        path = goal_file.path
+        if path in self.pending or (not self.write and path in self.outcomes):
+            return True
+        if goal_file.text is not None and "goals-lint" in goal_file.text.lower():
+            return True  # a suppression comment that hides nothing is found after these checks
         for diagnostic in diagnostics:
-            path = diagnostic.path
-            if path in self.pending or (not self.write and path in self.outcomes):
-                return True
             fix = diagnostic.fix
             if fix is not None and fix.applies(self.unsafe) and diagnostic.code in self.selection.enabled:
                 return True

@@ -192,4 +192,4 @@ def slips_fix(slips: Sequence[LexicalSlip]) -> Fix | None:
         for lang in ("zh", "en")
     }
     edits = tuple(TextEdit(slip.span, slip.replacement) for slip in slips)
-    return Fix(Applicability.UNSAFE, FIX_SLIPS, {"details": details}, edits)
+    return Fix.of_text(Applicability.UNSAFE, FIX_SLIPS, {"details": details}, edits)

@@ -220,14 +220,16 @@ def _comments_kept(before_text: str, after_text: str, fixes: Sequence[Fix]) -> b
     for start, end, text in _comment_ranges(before_text):
         # Inclusive: an edit that ends at a comment's `#` or starts at its end changes it too.
         touching = [edit for edit in placed if edit.start <= end and start <= edit.end]
+        moved = start + sum(
+            edit.new_end - edit.new_start - (edit.end - edit.start) for edit in placed if edit.end < start
+        )
         if not touching:
-            moved = start + sum(
-                edit.new_end - edit.new_start - (edit.end - edit.start) for edit in placed if edit.end <= start
-            )
             if after_comments.get(moved) != text:
                 return False
             accounted.add(moved)
-        elif not all(edit.may_edit_comments for edit in touching):
+        elif all(edit.may_edit_comments for edit in touching):
+            accounted.add(moved)  # a comment's own fix changed it (or removed it: then nothing is there)
+        else:
             # A value's edit reaches a comment (a block scalar's header): it must stay as written.
             kept = [
                 after_start
@@ -237,9 +239,9 @@ def _comments_kept(before_text: str, after_text: str, fixes: Sequence[Fix]) -> b
             if not kept:
                 return False
             accounted.update(kept)
-    # Any other comment must stand in text a fix wrote; elsewhere, part of a value became one.
+    # Any other comment must stand in text a comment's fix wrote; elsewhere, part of a value became one.
     return all(
-        any(edit.new_start <= after_start <= edit.new_end for edit in placed)
+        any(edit.may_edit_comments and edit.new_start <= after_start <= edit.new_end for edit in placed)
         for after_start in after_comments.keys() - accounted
     )
 

@@ -267,15 +267,43 @@ def _property_titles(subschema: dict[str, Any]) -> dict[str, Any]:
     return {name: _title(prop) for name, prop in subschema.get("properties", {}).items()}
 
 
-def _closest_fields(unknown: str, known: dict[str, Any]) -> list[str]:
-    """The fields ``unknown`` was probably meant to be, the likeliest first."""
+def _closest_field(unknown: str, known: dict[str, Any]) -> str | None:
+    """The field ``unknown`` was probably meant to be, for the message."""
     import difflib
 
     # A Chinese column name (项目名称) is a common slip for its field (project).
     for name, title in known.items():
         if isinstance(title, dict) and unknown in (title["zh"], title["en"]):
-            return [name]
-    return difflib.get_close_matches(unknown.lower(), list(known), n=2, cutoff=0.6)
+            return name
+    matches = difflib.get_close_matches(unknown.lower(), list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _only_typo_of(unknown: str, known: dict[str, Any], suggestion: str) -> bool:
+    """Whether ``suggestion`` is the one field ``unknown`` is a slip of: its Chinese or English
+    title, or the only field at most two typing slips away (a letter left out, added, changed,
+    or two swapped: `categroy`; one for a short name). `subcategory` is a fair suggestion for
+    `subcat`, not a sure one."""
+    title = known[suggestion]
+    if isinstance(title, dict) and unknown in (title["zh"], title["en"]):
+        return True
+    typed = unknown.lower()
+    slips = 1 if len(typed) <= 4 else 2
+    near = [name for name in known if _slips_apart(typed, name) <= slips]
+    return near == [suggestion]
+
+
+def _slips_apart(first: str, second: str) -> int:
+    """Edits from one word to the other: insertions, deletions, changes, swaps of neighbours."""
+    previous_row: list[int] = []
+    row = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
+        for j, other in enumerate(second, 1):
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
 
 
 def _integer_written_as_text(field: str, value: str) -> int | None:
@@ -318,13 +346,12 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             if unknown in known:
                 continue
             member = pointer_of(path + (unknown,))
-            suggestions = _closest_fields(unknown, known)
-            if not suggestions:
+            suggestion = _closest_field(unknown, known)
+            if suggestion is None:
                 yield Problem(member, SCHEMA_UNKNOWN_FIELD, {"field": unknown}, at_key=True)
                 continue
-            suggestion = suggestions[0]
             fix = None
-            if len(suggestions) == 1 and suggestion not in value:
+            if suggestion not in value and _only_typo_of(unknown, known, suggestion):
                 # A guess, however likely: the author confirms it (unsafe).
                 fix = Fix(
                     Applicability.UNSAFE, FIX_RENAME, {"suggestion": suggestion}, (RenameKey(member, suggestion),)

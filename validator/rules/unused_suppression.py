@@ -102,7 +102,7 @@ def check(comments: FileComments) -> Iterator[CommentProblem]:
             fix = None
             if edit is not None:
                 message_id = FIX_REMOVE_COMMENT if hides_nothing else FIX_REMOVE_NAME
-                fix = Fix(Applicability.SAFE, message_id, {"name": name}, (edit,))
+                fix = Fix.of_text(Applicability.SAFE, message_id, {"name": name}, (edit,))
             yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name}, fix)
 
 

@@ -77,7 +77,7 @@ indicators:
     target:200项
   -seq: 2
     category: 效益指标
-name: 移动服务平台年提供服务次数
+    name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
 
