@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from validator.diagnostics import Applicability
 from validator.messages import render
 from validator.registry import RULES
 from validator.rule import Rule
@@ -61,14 +62,20 @@ def marked_lines(example: str, slug: str) -> list[int]:
 
 def rules_table(link: str) -> str:
     """The table of every rule; ``link`` is where a rule's section is (``#{slug}``)."""
-    rows = ["| code | rule | default severity | 说明 | summary |\n|---|---|---|---|---|\n"]
+    rows = ["| code | rule | default severity | fix | 说明 | summary |\n|---|---|---|---|---|---|\n"]
     for rule in RULES:
         target = link.format(slug=rule.slug)
         rows.append(
-            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} "
+            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} | {_fix_flags(rule)} "
             f"| {rule.summary['zh']} | {rule.summary['en']} |\n"
         )
     return "".join(rows)
+
+
+def _fix_flags(rule: Rule) -> str:
+    """How a rule's problems are fixed, as the options that do it."""
+    flags = {Applicability.SAFE: "`--fix`", Applicability.UNSAFE: "`--unsafe-fixes`"}
+    return ", ".join(flags[kind] for kind in (Applicability.SAFE, Applicability.UNSAFE) if kind in rule.fixes)
 
 
 def render_rules_markdown() -> str:
