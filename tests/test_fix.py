@@ -429,10 +429,11 @@ def broken_writer(monkeypatch):
     ("written", "reason"),
     [
         ("'3", "the fixed file would not read as YAML"),
-        ("4", "the fix would change more than the fields it is meant to"),
+        ("5", "the fix would change more than the fields it is meant to"),
         ("3 # 3", "the fix would lose, change or add a comment"),
+        ("4", "the fix would change nothing"),
     ],
-    ids=["unreadable", "wrong data", "new comment"],
+    ids=["unreadable", "wrong data", "new comment", "no change"],
 )
 def test_a_fix_that_does_not_verify_is_never_written(tmp_path, broken_writer, written, reason):
     text = numbered([1, 2, 4])

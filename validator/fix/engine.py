@@ -87,6 +87,7 @@ def fix_text(
 ) -> FixedText:
     """``text`` (the goal file ``path``'s) with every fix this run applies made; ``unsafe``
     adds the unsafe ones; ``shown`` keeps only the diagnostics a run shows (a baseline)."""
+    original = text
     applied: list[Diagnostic] = []
     declined: list[Declined] = []
     refused: set[tuple[str, str, str, str, int]] = set()
@@ -104,17 +105,34 @@ def fix_text(
         ]
         if not candidates:
             break
-        text, batch_applied, batch_declined = apply_fixes(read_goal_text(path, text), candidates)
+        text, batch_applied, batch_declined = apply_fixes(read_goal_text(path, text), candidates, other_reader=False)
         applied += batch_applied
         declined += batch_declined
         refused.update(_refusal_key(refusal.diagnostic) for refusal in batch_declined)
+    if applied and not _other_reader_agrees(path, original, text, applied):
+        # Rare enough not to search for the culprit: the file keeps what it had.
+        from validator.fix.verify import DECLINED_OTHER_READER
+
+        return FixedText(original, [], declined + [Declined(d, ref(DECLINED_OTHER_READER)) for d in applied])
     return FixedText(text, applied, declined)
 
 
-def apply_fixes(before: GoalFile, diagnostics: Sequence[Diagnostic]) -> tuple[str, list[Diagnostic], list[Declined]]:
+def _other_reader_agrees(path: str, original: str, text: str, applied: list[Diagnostic]) -> bool:
+    """The second reader's check, once for all the rounds (see ``validator.fix.verify``)."""
+    from validator.fix.verify import other_reader_agrees
+
+    if not read_goal_text(path, original).readable:
+        return True  # a file the lexical fix made readable: nothing to compare with
+    return other_reader_agrees(original, text, [d.fix for d in applied if d.fix is not None])
+
+
+def apply_fixes(
+    before: GoalFile, diagnostics: Sequence[Diagnostic], *, other_reader: bool = True
+) -> tuple[str, list[Diagnostic], list[Declined]]:
     """Apply the fixes of ``diagnostics`` (found in ``before``) that do not overlap, verified:
     the new text, the diagnostics fixed, and those declined. Overlapping ones are left for
-    the next check of the new text; fixes with the same edits are made once."""
+    the next check of the new text; fixes with the same edits are made once.
+    ``other_reader=False`` leaves the second reader's check to the caller."""
     # Loaded when there is something to apply: a --fix run over clean files never needs them.
     from validator.fix.text_edits import apply_text_edits, edit_ranges, line_index, ranges_overlap
     from validator.fix.verify import verify
@@ -143,7 +161,7 @@ def apply_fixes(before: GoalFile, diagnostics: Sequence[Diagnostic]) -> tuple[st
         return text, [], []
     fixes = [diagnostic.fix for diagnostic in batch if diagnostic.fix is not None]
     new_text = apply_text_edits(text, (edit for fix in fixes for edit in fix.text_edits))
-    reason = verify(before, new_text, fixes)
+    reason = verify(before, new_text, fixes, other_reader=other_reader)
     if reason is None:
         return new_text, batch + same_as, []
     # Find the fix that does not verify; the others are applied one by one, each on the
@@ -152,7 +170,7 @@ def apply_fixes(before: GoalFile, diagnostics: Sequence[Diagnostic]) -> tuple[st
     for diagnostic in batch:
         assert diagnostic.fix is not None
         alone = apply_text_edits(text, diagnostic.fix.text_edits)
-        reason = verify(before, alone, [diagnostic.fix])
+        reason = verify(before, alone, [diagnostic.fix], other_reader=other_reader)
         if reason is None:
             return alone, [diagnostic], declined
         declined.append(Declined(diagnostic, reason))

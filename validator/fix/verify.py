@@ -11,9 +11,11 @@ Every batch of fixes is checked before the engine keeps it:
 3. every comment outside the edited ranges is still there, verbatim, where the edits
    moved it; no new comment appears (a value written so that part of it reads as a
    comment); only fixes of comments may change a comment;
-4. a second, independent YAML reader, ruamel.yaml (YAML 1.2, the reader of most
-   round-trip tools), reads the result as the first did: its data before, with the
-   fixes' edits made. It is imported here, so only a run that fixes something loads it.
+4. a second, independent YAML reader reads the result as the first did: its data before,
+   with the fixes' edits made. It is ruamel.yaml's own pure-Python YAML 1.2 reader (the
+   library round-trip tools are built on; not libyaml, which goals-lint's reader uses).
+   It is the slow check (a few milliseconds a file), so ``fix_text`` makes it once, on
+   the text it ends with, and imports ruamel.yaml only then.
 
 Anything else, and the fixes are not applied; the reason says why.
 """
@@ -21,6 +23,7 @@ Anything else, and the fixes are not applied; the reason says why.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -36,6 +39,11 @@ DECLINED_UNREADABLE = define(
     "fix.declined.unreadable",
     zh="修复后的文件无法按 YAML 读取",
     en="the fixed file would not read as YAML",
+)
+DECLINED_NO_CHANGE = define(
+    "fix.declined.no_change",
+    zh="修复不会改变文件",
+    en="the fix would change nothing",
 )
 DECLINED_SHAPE = define(
     "fix.declined.shape",
@@ -61,9 +69,12 @@ DECLINED_OTHER_READER = define(
 Reason = tuple[str, dict[str, Any]]  # a message reference, for the engine's note
 
 
-def verify(before: GoalFile, after_text: str, fixes: Sequence[Fix]) -> Reason | None:
-    """Why ``after_text`` cannot replace ``before``'s text with ``fixes`` made; None if it can."""
+def verify(before: GoalFile, after_text: str, fixes: Sequence[Fix], *, other_reader: bool = True) -> Reason | None:
+    """Why ``after_text`` cannot replace ``before``'s text with ``fixes`` made; None if it can.
+    ``other_reader=False`` leaves out the second reader (to be asked once, at the end)."""
     assert before.text is not None
+    if after_text == before.text:
+        return ref(DECLINED_NO_CHANGE)  # it would be found again, and "fixed" again, every round
     after = read_goal_text(before.path, after_text)
     lexical = any(fix.message_id == FIX_SLIPS for fix in fixes)
     if before.readable or lexical:
@@ -83,7 +94,7 @@ def verify(before: GoalFile, after_text: str, fixes: Sequence[Fix]) -> Reason | 
             return misplaced
     if not _comments_kept(before.text, after_text, fixes):
         return ref(DECLINED_COMMENTS)
-    if before.readable and not _other_reader_agrees(before.text, after_text, fixes):
+    if other_reader and before.readable and not other_reader_agrees(before.text, after_text, fixes):
         return ref(DECLINED_OTHER_READER)
     return None
 
@@ -246,16 +257,23 @@ def _comments_kept(before_text: str, after_text: str, fixes: Sequence[Fix]) -> b
     )
 
 
-def _ruamel_data(text: str) -> tuple[bool, Any]:
+@functools.lru_cache(maxsize=1)
+def _ruamel_reader() -> Any:
     from ruamel.yaml import YAML
 
+    return YAML(typ="safe", pure=True)  # built once: building it compiles its resolver's patterns
+
+
+def _ruamel_data(text: str) -> tuple[bool, Any]:
     try:
-        return True, YAML(typ="rt").load(text)
+        return True, _ruamel_reader().load(text)
     except Exception:  # a third-party reader on arbitrary text: any failure means "cannot read"
         return False, None
 
 
-def _other_reader_agrees(before_text: str, after_text: str, fixes: Sequence[Fix]) -> bool:
+def other_reader_agrees(before_text: str, after_text: str, fixes: Sequence[Fix]) -> bool:
+    """Whether ruamel.yaml reads ``after_text`` as its data of ``before_text`` with ``fixes``
+    made, in order (trivially, if it cannot read ``before_text`` either)."""
     read_before, before = _ruamel_data(before_text)
     if not read_before:
         return True  # it could not read the file before either: nothing to compare
