@@ -123,8 +123,23 @@ CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"
 # `[tool.goals-lint]`, `[tool."goals-lint".x]`, `goals-lint = {…}` — not `name = "goals-lint"`.
 _MENTIONS_TABLE = re.compile(r'goals-lint"?\s*[.\]=]')
-KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size", "context")
+KNOWN_KEYS = (
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "rules",
+    "lang",
+    "max-file-size",
+    "context",
+    "schema",
+)
 
+CONFIG_EXPECT_SCHEMA = define(
+    "config.expect_schema",
+    zh="应为编辑器使用的 JSON Schema 的位置：相对于配置文件的路径，或 https:// 开头的网址",
+    en="should be where editors find the JSON Schema: a path relative to the config file, or an https:// URL",
+)
 CONFIG_EXPECT_FOLDER = define(
     "config.expect_folder",
     zh="应为文件夹路径（文本）",
@@ -143,6 +158,7 @@ class Config(NamedTuple):
     lang: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     context: str | None = None  # folder cross-file rules compare against (absolute)
+    schema: str | None = None  # the editor schema: a URL, or an absolute path (`goals-lint schema`)
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options as keyword arguments: `change-words` in TOML is `change_words`."""
@@ -294,6 +310,13 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
             raise fail("context", CONFIG_EXPECT_FOLDER)
         context = os.path.join(os.path.dirname(os.path.abspath(path)), context)
 
+    schema = table.get("schema")
+    if schema is not None:
+        if not isinstance(schema, str) or not schema.strip():
+            raise fail("schema", CONFIG_EXPECT_SCHEMA)
+        if "://" not in schema:
+            schema = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), schema))
+
     return Config(
         root=os.path.dirname(os.path.abspath(path)),
         source=path,
@@ -305,6 +328,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         lang=lang,
         max_file_size=max_file_size,
         context=context,
+        schema=schema,
     )
 
 
