@@ -719,3 +719,21 @@ def test_an_editor_can_check_a_buffer_and_apply_one_fix(tmp_path):
     everything = fix_text("goals/a.yaml", text, selection)
     assert everything.text == numbered([1, 2, 3]).replace("name: 第1类服务事项数量", "name: 第1类服务事项数量。")
     assert [d.code for d in everything.applied] == ["GL205", "GL102"]
+
+
+def test_a_fix_whose_own_edits_overlap_is_declined_not_crashed_on():
+    from validator.diagnostics import Applicability, Diagnostic, Fix, Severity, Span, TextEdit
+    from validator.fix.engine import apply_fixes
+    from validator.fix.verify import DECLINED_OVERLAP
+    from validator.loader import read_goal_text
+    from validator.messages import ref
+
+    text = numbered([1, 2, 3])
+    edits = (TextEdit(Span(8, 5, 8, 9), "x"), TextEdit(Span(8, 7, 8, 11), "y"))
+    fix = Fix.of_text(Applicability.SAFE, "rule.sequential_numbering.fix", {"expected": 1}, edits)
+    diagnostic = Diagnostic(
+        "a.yaml", Span(8, 5, 8, 6), "", "GL102", "sequential-numbering", Severity.ERROR, "x", {}, (), fix
+    )
+    new_text, applied, declined = apply_fixes(read_goal_text("a.yaml", text), [diagnostic])
+    assert (new_text, applied) == (text, [])
+    assert [(d.diagnostic, d.reason) for d in declined] == [(diagnostic, ref(DECLINED_OVERLAP))]

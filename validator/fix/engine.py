@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from validator.atomic import write_atomically
-from validator.diagnostics import Diagnostic, Reencode
+from validator.diagnostics import Diagnostic, Reencode, TextEdit
 from validator.linter import Selection, check_text
 from validator.loader import GoalFile, read_goal_text
 from validator.messages import define, one_line, ref, render
@@ -134,8 +134,8 @@ def apply_fixes(
     the next check of the new text; fixes with the same edits are made once.
     ``other_reader=False`` leaves the second reader's check to the caller."""
     # Loaded when there is something to apply: a --fix run over clean files never needs them.
-    from validator.fix.text_edits import apply_text_edits, edit_ranges, line_index, ranges_overlap
-    from validator.fix.verify import verify
+    from validator.fix.text_edits import edit_ranges, line_index, ranges_overlap
+    from validator.fix.verify import DECLINED_OVERLAP, verify
 
     text = before.text
     assert text is not None
@@ -152,6 +152,8 @@ def apply_fixes(
             same_as.append(diagnostic)
             continue
         ranges = edit_ranges(index, fix.text_edits)
+        if any(ranges_overlap([one], ranges[number + 1 :]) for number, one in enumerate(ranges)):
+            return text, [], [Declined(diagnostic, ref(DECLINED_OVERLAP))]  # a fix at odds with itself
         if ranges_overlap(ranges, taken):
             continue
         batch.append(diagnostic)
@@ -160,7 +162,7 @@ def apply_fixes(
     if not batch:
         return text, [], []
     fixes = [diagnostic.fix for diagnostic in batch if diagnostic.fix is not None]
-    new_text = apply_text_edits(text, (edit for fix in fixes for edit in fix.text_edits))
+    new_text = _applied(text, (edit for fix in fixes for edit in fix.text_edits))
     reason = verify(before, new_text, fixes, other_reader=other_reader)
     if reason is None:
         return new_text, batch + same_as, []
@@ -169,12 +171,18 @@ def apply_fixes(
     declined: list[Declined] = []
     for diagnostic in batch:
         assert diagnostic.fix is not None
-        alone = apply_text_edits(text, diagnostic.fix.text_edits)
+        alone = _applied(text, diagnostic.fix.text_edits)
         reason = verify(before, alone, [diagnostic.fix], other_reader=other_reader)
         if reason is None:
             return alone, [diagnostic], declined
         declined.append(Declined(diagnostic, reason))
     return text, [], declined
+
+
+def _applied(text: str, edits: Iterable[TextEdit]) -> str:
+    from validator.fix.text_edits import apply_text_edits
+
+    return apply_text_edits(text, edits)  # never overlapping: apply_fixes chose them so
 
 
 class FileOutcome:

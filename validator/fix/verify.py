@@ -45,6 +45,11 @@ DECLINED_NO_CHANGE = define(
     zh="修复不会改变文件",
     en="the fix would change nothing",
 )
+DECLINED_OVERLAP = define(
+    "fix.declined.overlap",
+    zh="修复的几处修改相互重叠",
+    en="the fix's edits overlap one another",
+)
 DECLINED_SHAPE = define(
     "fix.declined.shape",
     zh="修复后第 {line} 行不是预期的字段 `{key}`",
