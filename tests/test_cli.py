@@ -33,7 +33,7 @@ def test_failing_run_exits_1_with_text_lines_and_summary(tmp_path):
     path = f"{tmp_path}/typo.yaml".replace("\\", "/")
     assert result.out.splitlines() == [
         f"{path}:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? [schema]",
-        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file."
+        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file. 1 fixable with --fix --unsafe-fixes."
         " 1 file could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
     ]
 
@@ -220,13 +220,22 @@ def test_json_report_shape_for_a_clean_run(tmp_path):
     from validator import __version__
 
     assert report == {
-        "version": 1,
+        "version": 2,
         "tool": {"name": "goals-lint", "version": __version__},
         "files_checked": 1,
         "files_without_rule_checks": 0,
-        "summary": {"errors": 0, "warnings": 0, "infos": 0, "files_with_problems": 0},
+        "summary": {
+            "errors": 0,
+            "warnings": 0,
+            "infos": 0,
+            "files_with_problems": 0,
+            "fixable": 0,
+            "unsafe_fixable": 0,
+        },
         "diagnostics": [],
         "suppressed": 0,
+        "fixed": 0,
+        "files_fixed": 0,
         "baseline": None,
     }
 
@@ -243,7 +252,7 @@ def test_the_summary_says_which_files_the_compliance_rules_could_not_check(tmp_p
     assert json_report["files_without_rule_checks"] == 2
     zh = run(str(tmp_path), "--lang", "zh").out.splitlines()[-1]
     assert zh == (
-        "已检查 4 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。"
+        "已检查 4 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。其中 1 个问题可加 --fix --unsafe-fixes 修复。"
         "2 个文件因格式或字段错误未做合规检查，修正后请再运行。"
     )
     en = run(str(tmp_path), "--lang", "en").out.splitlines()[-1]
@@ -252,7 +261,9 @@ def test_the_summary_says_which_files_the_compliance_rules_could_not_check(tmp_p
     )
     # Nothing to say when no compliance rule was asked for.
     schema_only = run(str(tmp_path), "--select", "GL0", "--lang", "en").out.splitlines()[-1]
-    assert schema_only == "Checked 4 files: 3 errors, 0 warnings, 0 notes in 3 files."
+    assert (
+        schema_only == "Checked 4 files: 3 errors, 0 warnings, 0 notes in 3 files. 1 fixable with --fix --unsafe-fixes."
+    )
     assert run_json(str(tmp_path), "--select", "GL0").report["files_without_rule_checks"] == 0
 
 

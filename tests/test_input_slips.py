@@ -65,7 +65,7 @@ def test_four_slips_four_diagnostics_in_one_run(tmp_path, final_newline):
         f"{path}:12:1: GL001 这一行用制表符（Tab）缩进；YAML 只能用空格缩进，请改为 4 个空格，与同一层的其他行对齐 [yaml-syntax]",
         f"{path}:14:11: GL001 `target:` 后面缺少空格：YAML 只把“冒号加空格”当作字段名和值的分隔，否则整行会被读成一段文字；"
         "请改为 `target: ≥99%` [yaml-syntax]",
-        "已检查 1 个文件：4 个错误，0 个警告，0 个提示（涉及 1 个文件）。"
+        "已检查 1 个文件：4 个错误，0 个警告，0 个提示（涉及 1 个文件）。其中 1 个问题可加 --fix --unsafe-fixes 修复。"
         "1 个文件因格式或字段错误未做合规检查，修正后请再运行。",
     ]
 
@@ -135,15 +135,6 @@ SLIPS = [
     ("  \tcategory: 效益指标", "tab-indentation", 1, "    ", "indented with a tab"),
     ("　　category: 效益指标", "fullwidth-space-indentation", 1, "    ", "use 4, lined up"),
     ("\t- seq: 1", "tab-indentation", 1, "  ", "use 2 spaces"),
-    ("  - seq: １", "fullwidth-digits", 10, "1", "write `1`"),
-    ("  - seq: “1”", "curly-quotes", 10, "1", "`“1”` is in curly quotes"),
-    (
-        "year: ２０２２",
-        "fullwidth-digits",
-        7,
-        "2022",
-        "`year` is a number, but `２０２２` is written in full-width digits",
-    ),
 ]
 
 
@@ -174,9 +165,7 @@ def test_each_slip_its_place_its_fix_and_a_file_that_then_reads_as_meant(
         (">99%", 13, "'>99%'", "slip.block_indicator"),
         ("> 5个", 13, "'> 5个'", "slip.block_indicator"),
         ("|5个|", 13, "'|5个|'", "slip.block_indicator"),
-        ("“100”", 13, "'100'", "slip.curly_quotes"),
-        ("‘达成’", 13, "'达成'", "slip.curly_quotes"),
-        ("“备注: 甲”", 13, "'备注: 甲'", "slip.curly_quotes"),
+        ("“备注: 甲”", 13, "'备注: 甲'", "slip.curly_quotes"),  # YAML cannot read it either
     ],
 )
 def test_a_value_meant_as_text_gets_the_fix_that_keeps_it_text(tmp_path, target, column, replacement, message_id):
@@ -275,10 +264,42 @@ def test_libyaml_errors_point_into_the_file_at_the_line_of_the_mistake(tmp_path,
         assert 1 <= diagnostic["column"] <= len(lines[diagnostic["line"] - 1]), diagnostic
 
 
+# Slips YAML still reads, as text: alone, the schema and text-hygiene report and fix them.
+READABLE = [
+    ("  - seq: 1", "  - seq: １", [(7, 10, "schema.full_width_digits")]),
+    ("year: 2022", "year: ２０２２", [(1, 7, "schema.full_width_digits")]),
+    ("  - seq: 1", "  - seq: '１'", [(7, 10, "schema.full_width_digits")]),
+    ("    target: 200项", "    target: “200项”", [(15, 13, "rule.text_hygiene.quoted")]),
+]
+
+
+@pytest.mark.parametrize(("line", "written", "expected"), READABLE, ids=[r[1] for r in READABLE])
+def test_digits_and_quotes_yaml_still_reads_are_left_to_the_schema_and_text_hygiene(tmp_path, line, written, expected):
+    text = VALID_GOAL.replace(line, written, 1)
+    goal_file = read_goal_file(str(write(tmp_path, "goal.yaml", text)))
+    assert goal_file.slips == [] and goal_file.readable
+    result = run_json(str(tmp_path / "goal.yaml"))
+    assert [(d["line"], d["column"], d["message_id"]) for d in result.diagnostics] == expected
+    assert all(d["fix"] is not None for d in result.diagnostics)
+
+
+def test_beside_a_slip_that_stops_the_file_they_are_reported_with_it_in_one_run(tmp_path):
+    text = VALID_GOAL.replace("year: 2022", "year: ２０２２").replace("  - seq: 2", "  - seq: “2”")
+    text = text.replace("    name: 外部服务对接和建设数量", "\tname: 外部服务对接和建设数量")
+    result = run_json(str(write(tmp_path, "goal.yaml", text)))
+    assert [(d["line"], d["column"], d["message_id"]) for d in result.diagnostics] == [
+        (1, 7, "slip.fullwidth_digits"),
+        (11, 10, "slip.curly_quotes"),
+        (14, 1, "slip.tab_indentation"),
+    ]
+    slips = read_goal_file(str(tmp_path / "goal.yaml")).slips
+    assert yaml.safe_load(corrected_text(text, slips)) == yaml.safe_load(VALID_GOAL)
+
+
 def test_quoted_fullwidth_digits_get_the_whole_fix_from_the_schema(tmp_path):
-    """`seq: '２'` reads as text (no slip: the quotes are YAML's); removing the quotes alone would not do."""
+    """`seq: '１'` reads as text (the quotes are YAML's): the schema says what to write, and fixes it."""
     text = VALID_GOAL.replace("  - seq: 1", "  - seq: '１'")
     result = run(str(write(tmp_path, "goal.yaml", text)), "--lang", "zh")
     assert result.out.splitlines()[0].endswith(
-        ":7:10: GL002 `seq`（序号）应为整数，实际是文本“１”（全角数字）；请改为半角数字 1，不加引号 [schema]"
+        ":7:10: GL002 [*] `seq`（序号）应为整数，１ 是全角数字，会被读成文本；请改为半角数字 1 [schema]"
     )

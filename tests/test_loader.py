@@ -126,7 +126,7 @@ def test_valid_goal_file_is_clean(tmp_path: Path) -> None:
     code, report = lint(tmp_path, VALID)
     assert_clean(code, report)
     assert report["files_checked"] == 1
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["tool"]["name"] == "goals-lint"
 
 
@@ -578,13 +578,13 @@ def test_top_level_null_is_not_a_mapping(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
-def test_gbk_file_suggests_saving_as_utf8_on_windows_and_iconv_elsewhere(tmp_path: Path, encoding: str) -> None:
+def test_gbk_file_suggests_a_conversion_that_works_on_windows_too(tmp_path: Path, encoding: str) -> None:
     # The first non-ASCII character is 广 on line 2: department=1-10, ':'=11, ' '=12, 广=13
     code, report = lint(tmp_path, VALID.encode(encoding))
     diagnostic = only(report)
     assert_syntax(diagnostic, "encoding.gb18030", 2, 13)
-    assert "in Notepad, “Save as” with the encoding “UTF-8”" in diagnostic["message"]
-    assert "iconv -f GB18030" in diagnostic["message"]
+    assert "run goals-lint --fix (character for character, on Windows, Linux or macOS alike)" in diagnostic["message"]
+    assert "in Notepad “Save as” with the encoding “UTF-8”" in diagnostic["message"]
     assert "GBK" in diagnostic["message"]
     assert code == 1
 
@@ -604,7 +604,7 @@ def test_random_invalid_bytes_are_not_utf8(tmp_path: Path) -> None:
     diagnostic = only(report)
     assert_syntax(diagnostic, "encoding.not_utf8", 2, 12)
     assert "not valid UTF-8" in diagnostic["message"]
-    assert "iconv" not in diagnostic["message"]
+    assert "goals-lint --fix" not in diagnostic["message"]
     assert code == 1
 
 

@@ -122,7 +122,7 @@ def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project
         "silently keep only one of them, merge or remove one [yaml-syntax]",
         "goals/2022/typo.yaml:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
         "[schema]",
-        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files."
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes."
         " 2 files could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
     ]
     # Data is escaped for Markdown: the backticks of a message show as backticks.
@@ -130,8 +130,8 @@ def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project
         "earlier step",
         "### goals-lint results",
         "",
-        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files. 2 files could not be checked against the "
-        "compliance rules (syntax or schema errors)\\: fix them and run again.",
+        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes. 2 files "
+        "could not be checked against the compliance rules (syntax or schema errors)\\: fix them and run again.",
         "",
         "| file | line | column | rule | severity | message |",
         "|---|---|---|---|---|---|",
@@ -237,7 +237,7 @@ def test_several_outputs_in_one_run(project):
     assert result.code == 1
     # No console format given: the console still gets the text report.
     assert result.out.splitlines()[-1] == (
-        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files."
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes."
         " 2 files could not be checked against the compliance rules (syntax or schema errors): fix them and run again."
     )
     log = json.loads((project / "reports/goals.sarif").read_text(encoding="utf-8"))
@@ -343,14 +343,14 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     shown = exact.replace("\n", "\\n")
 
     assert run(*args).out.splitlines() == [
-        f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]",
-        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file.",
+        f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]",
+        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file. [*] 1 fixable with --fix.",
     ]
     summary = project / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     github = run(*args, "--format", "github").out.splitlines()
     assert github[0] == f"::warning file=goals/2022/good.yaml,line=4,endLine=5,title=GL205 text-hygiene::{shown}"
-    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]"
     in_markdown = shown.replace(chr(92), chr(92) * 2).replace(":", chr(92) + ":")
     assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 
@@ -361,7 +361,7 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     assert list(passed.iter("failure")) == []
     assert (
         passed.findtext("testsuite/system-out").splitlines()[0]
-        == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+        == f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]"  # the text report, as printed
     )
     [issue] = json.loads(run(*args, "--format", "gitlab").out)
     assert issue["description"] == f"GL205 {shown}"
@@ -432,7 +432,7 @@ def test_control_characters_in_file_names_are_visible_escapes_in_text_and_github
     assert text.out.splitlines() == [
         f"goals/2022/esc\\u001b[31mred.yaml:8:5: GL002 {unknown} [schema]",
         f"goals/2022/new\\nline.yaml:8:5: GL002 {unknown} [schema]",
-        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files."
+        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files. 2 fixable with --fix --unsafe-fixes."
         " 2 files could not be checked against the compliance rules (syntax or schema errors): fix them and run again.",
     ]
     assert "\x1b" not in text.out
@@ -669,7 +669,8 @@ def test_the_chinese_step_summary_says_what_did_not_run(project, monkeypatch):
     assert lines[:3] == [
         "### goals-lint 检查结果",
         "",
-        "已检查 3 个文件：2 个错误，0 个警告，0 个提示（涉及 2 个文件）。2 个文件因格式或字段错误未做合规检查，修正后请再运行。",
+        "已检查 3 个文件：2 个错误，0 个警告，0 个提示（涉及 2 个文件）。其中 1 个问题可加 --fix --unsafe-fixes 修复。"
+        "2 个文件因格式或字段错误未做合规检查，修正后请再运行。",
     ]
     assert lines[4] == "| 文件 | 行 | 列 | 规则 | 级别 | 说明 |"
     assert all("| 错误 |" in line for line in lines[6:8])

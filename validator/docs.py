@@ -1,6 +1,6 @@
 """Rule documentation: the examples inside each rule's documentation (English: its
-docstring; Chinese: its ``DOC_ZH``), docs/rules.md and docs/zh/rules.md, and the rules
-table of README.md and README.en.md.
+docstring; Chinese: its ``DOC_ZH``) and its fix's, docs/rules.md and docs/zh/rules.md, and the
+rules table of README.md and README.en.md.
 
 ``python -m validator.docs`` rewrites them all; a test fails when a committed one is stale.
 """
@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from validator.diagnostics import Applicability
+from validator.messages import render
 from validator.registry import RULES
-from validator.rule import DOC_SECTIONS, Rule
+from validator.rule import DOC_SECTIONS, FIX_SECTION, Rule
 
 # A YAML example; after the language, the path its file stands at, when the rule reads
 # the path (```yaml goals/2023/example.yaml).
@@ -26,7 +28,7 @@ _YAML_BLOCK = re.compile(r"```yaml(?: (?P<path>[^\n]+))?\n(?P<text>.*?)```", re.
 @dataclass(frozen=True)
 class RuleExamples:
     failing: str  # lines marked `# <slug>` are exactly the lines the rule reports
-    passing: str  # the rule reports nothing
+    passing: str  # the rule reports nothing (for a fix: exactly what fixing gives)
     failing_path: str | None = None  # where each example's file stands, if its fence says
     passing_path: str | None = None
 
@@ -45,6 +47,24 @@ def rule_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:
     return RuleExamples(failing["text"], passing["text"], failing["path"], passing["path"])
 
 
+def fix_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:
+    """What ``--fix`` (with ``--unsafe-fixes`` if the rule has unsafe fixes) makes of a file:
+    the two YAML blocks of the ``## Fix`` (``## 修复``) section, or, if it has none, the
+    failing example (without its `# <slug>` markers) and the passing one."""
+    heading = re.escape(FIX_SECTION[lang])
+    section = re.search(heading + r"\n(.*?)(?=^## |\Z)", rule.documentation(lang), re.DOTALL | re.MULTILINE)
+    if section is None:
+        return None
+    blocks = list(_YAML_BLOCK.finditer(section.group(1)))
+    if len(blocks) >= 2:
+        return RuleExamples(blocks[0]["text"], blocks[1]["text"], blocks[0]["path"], blocks[1]["path"])
+    examples = rule_examples(rule, lang)
+    if examples is None:
+        return None
+    unmarked = re.sub(rf"[ \t]+# {re.escape(rule.slug)}$", "", examples.failing, flags=re.MULTILINE)
+    return RuleExamples(unmarked, examples.passing, examples.failing_path, examples.passing_path)
+
+
 def marked_lines(example: str, slug: str) -> list[int]:
     marker = f"# {slug}"
     return [number for number, line in enumerate(example.splitlines(), 1) if line.rstrip().endswith(marker)]
@@ -52,14 +72,20 @@ def marked_lines(example: str, slug: str) -> list[int]:
 
 def rules_table(link: str) -> str:
     """The table of every rule; ``link`` is where a rule's section is (``#{slug}``)."""
-    rows = ["| code | rule | default severity | 说明 | summary |\n|---|---|---|---|---|\n"]
+    rows = ["| code | rule | default severity | fix | 说明 | summary |\n|---|---|---|---|---|---|\n"]
     for rule in RULES:
         target = link.format(slug=rule.slug)
         rows.append(
-            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} "
+            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} | {_fix_flags(rule)} "
             f"| {rule.summary['zh']} | {rule.summary['en']} |\n"
         )
     return "".join(rows)
+
+
+def _fix_flags(rule: Rule) -> str:
+    """How a rule's problems are fixed, as the options that do it."""
+    flags = {Applicability.SAFE: "`--fix`", Applicability.UNSAFE: "`--unsafe-fixes`"}
+    return ", ".join(flags[kind] for kind in (Applicability.SAFE, Applicability.UNSAFE) if kind in rule.fixes)
 
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -67,11 +93,13 @@ _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 def chinese_rules_table(link: str) -> str:
     """The table of every rule in Chinese only, for the Chinese reference."""
-    rows = ["| 代码 | 规则 | 默认级别 | 说明 |\n|---|---|---|---|\n"]
+    rows = ["| 代码 | 规则 | 默认级别 | 修复 | 说明 |\n|---|---|---|---|---|\n"]
     for rule in RULES:
         target = link.format(slug=rule.slug)
         severity = _SEVERITY_ZH[rule.default_severity.value]
-        rows.append(f"| {rule.code} | [`{rule.slug}`]({target}) | {severity} | {rule.summary['zh']} |\n")
+        rows.append(
+            f"| {rule.code} | [`{rule.slug}`]({target}) | {severity} | {_fix_flags(rule)} | {rule.summary['zh']} |\n"
+        )
     return "".join(rows)
 
 
@@ -159,7 +187,9 @@ def render_rules_markdown(lang: str = "en") -> str:
     for rule in RULES:
         doc = re.sub(r"^## ", "### ", rule.documentation(lang).strip(), flags=re.MULTILINE)
         severity = _SEVERITY_ZH[rule.default_severity.value] if lang == "zh" else rule.default_severity.value
-        parts.append(f"\n## {rule.slug}\n\n`{rule.code}` · {severity} · {rule.summary[lang]}\n\n")
+        label = rule.fix_label()
+        fixes = f" · {render(label, {}, lang)}" if label is not None else ""
+        parts.append(f"\n## {rule.slug}\n\n`{rule.code}` · {severity} · {rule.summary[lang]}{fixes}\n\n")
         if rule.options:
             parts.append(words["options"])
             for name, option in rule.options.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from validator.loader.composer import MAX_NESTING_DEPTH, Composer
 from validator.loader.files import DEFAULT_MAX_FILE_SIZE, decode, read_bytes
-from validator.loader.input_slips import InputSlip, corrected_text, find_input_slips
+from validator.loader.input_slips import READABLE_SLIPS, InputSlip, corrected_text, find_input_slips
 from validator.loader.model import GoalFile, SyntaxProblem, syntax_problem
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "SyntaxProblem",
     "corrected_text",
     "read_goal_file",
+    "read_goal_text",
 ]
 
 
@@ -35,12 +36,31 @@ def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Goa
     text = decode(goal_file, raw)
     if text is None:
         return goal_file
+    return _compose(goal_file, text)
+
+
+def read_goal_text(path: str, text: str) -> GoalFile:
+    """Read ``text`` as the content of the goal file ``path`` (decoded, without a BOM):
+    what a fix would write, or what an editor holds, before it is on disk."""
+    return _compose(GoalFile(path), text)
+
+
+def _compose(goal_file: GoalFile, text: str) -> GoalFile:
     goal_file.text = text
     slips = find_input_slips(text)
-    if slips:
+    if slips and not all(slip.kind in READABLE_SLIPS for slip in slips):
         _report_slips(goal_file, text, slips)
         return goal_file
-    composed = Composer(goal_file.problems).compose(text)
+    problems: list[SyntaxProblem] = []
+    composed = Composer(problems).compose(text)
+    if slips and (problems or composed is None):
+        # Full-width digits or curly quotes in a file that YAML cannot read either: the
+        # slips say why, libyaml's messages on the same lines would not.
+        _report_slips(goal_file, text, slips)
+        return goal_file
+    # A file that reads: `seq: ２` or `target: “100”` are the schema's and text-hygiene's to
+    # report, with their fixes, as anything else in readable data is.
+    goal_file.problems.extend(problems)
     if composed is not None:
         goal_file.data, goal_file.source_map = composed
     return goal_file

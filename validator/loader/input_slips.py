@@ -10,7 +10,9 @@ each at its own line and column, with its cause and the text that fixes it.
 Each finding is data (:class:`InputSlip`): its kind, its span, and the replacement text,
 so that a fixer can apply it (:func:`corrected_text`). The reader reports every slip,
 then lets libyaml read the corrected text to find what else is wrong — on lines without
-a slip, whose positions are the same in both texts.
+a slip, whose positions are the same in both texts. Full-width digits and curly quotes
+still read as text: when they are all a file has, the reader leaves them to the schema
+and text-hygiene (:data:`READABLE_SLIPS`).
 
 Only what is certainly a slip is reported: a line inside a block scalar (``|``, ``>``)
 or a quoted text that goes on over lines is text, and a ``：`` is a slip only right after
@@ -67,6 +69,10 @@ FULLWIDTH_SPACE_INDENTATION = "fullwidth-space-indentation"
 BLOCK_INDICATOR_VALUE = "block-indicator-value"
 FULLWIDTH_DIGITS = "fullwidth-digits"
 CURLY_QUOTES = "curly-quotes"
+# Slips YAML still reads (as text): alone in a file, they are left to the schema and
+# text-hygiene, which report and fix them in readable data; beside a slip that stops the
+# file, they are reported with it, so that one run shows every slip.
+READABLE_SLIPS = frozenset({FULLWIDTH_DIGITS, CURLY_QUOTES})
 
 IDEOGRAPHIC_SPACE = "\u3000"
 FULLWIDTH_HYPHEN = "\uff0d"

@@ -57,8 +57,13 @@ ENCODING_NUL = define(
 )
 ENCODING_GB18030 = define(
     "encoding.gb18030",
-    zh="文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；请另存为 UTF-8：在记事本中选“另存为”，编码选“UTF-8”（Linux、macOS 上可用 iconv -f GB18030 -t UTF-8 原文件 > 新文件）",
-    en="file is not UTF-8; it looks like GBK/GB18030 (the default of Chinese Windows); save it as UTF-8: in Notepad, “Save as” with the encoding “UTF-8” (on Linux or macOS: `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`)",
+    zh="文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；请转换为 UTF-8：运行 goals-lint --fix（逐字转换，Windows、Linux、macOS 都一样），或在记事本中“另存为”并选择编码“UTF-8”",
+    en="file is not UTF-8; it looks like GBK/GB18030 (the default of Chinese Windows); convert it to UTF-8: run goals-lint --fix (character for character, on Windows, Linux or macOS alike), or in Notepad “Save as” with the encoding “UTF-8”",
+)
+FIX_ENCODING = define(
+    "fix.encoding",
+    zh="将文件从 GBK/GB18030 转换为 UTF-8（逐字不变）",
+    en="convert the file from GBK/GB18030 to UTF-8, character for character",
 )
 ENCODING_NOT_UTF8 = define(
     "encoding.not_utf8",

@@ -47,6 +47,12 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Safe: `--fix` removes the comment (its whole line, when it stands alone), or, when
+it names other rules that still hide something, only the rule that hides nothing:
+`disable=packed-target,schema` becomes `disable=packed-target`. Other comments on
+the line stay. Fixing the example gives exactly the one under “Use instead”.
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from validator.diagnostics import Severity
+from validator.diagnostics import Applicability, Fix, Severity
 from validator.messages import define
 from validator.rule import CommentProblem, CommentRule
 
@@ -107,6 +113,11 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## 修复
+安全的修复：`--fix` 删除这条注释（它单独占一行时删除整行）；如果它列出的其他规则仍然屏蔽着问题，
+只删除什么也没屏蔽的那条规则：`disable=packed-target,schema` 变为 `disable=packed-target`。这一行的
+其他注释保留。修复错误示例，得到的正是“改为：”下的文件。
 """
 
 # --- messages (zh, en) ---
@@ -116,13 +127,36 @@ SUPPRESSION_UNUSED = define(
     en="the suppression of `{name}` hides nothing: the rule reports no problem here; remove it",
 )
 
+FIX_REMOVE_COMMENT = define(
+    "suppression.fix_remove",
+    zh="删除这条屏蔽注释",
+    en="remove the suppression comment",
+)
+FIX_REMOVE_NAME = define(
+    "suppression.fix_remove_name",
+    zh="从屏蔽注释中删除 `{name}`",
+    en="remove `{name}` from the suppression",
+)
+
 
 def check(comments: FileComments) -> Iterator[CommentProblem]:
+    from validator.suppressions import removal_edit  # loaded already: the comments were read with it
+
     for index, (suppression, targets) in enumerate(zip(comments.suppressions, comments.targets, strict=True)):
-        for name, code in targets:
-            # A rule that did not run (not selected, or the file stopped before it) could not be used.
-            if code is not None and (index, name) not in comments.used and code in comments.rules_run:
-                yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name})
+        # A rule that did not run (not selected, or the file stopped before it) could not be used.
+        unused = [
+            name
+            for name, code in targets
+            if code is not None and (index, name) not in comments.used and code in comments.rules_run
+        ]
+        hides_nothing = len(unused) == len(targets)
+        for name in unused:
+            edit = removal_edit(comments.text, suppression, unused if hides_nothing else [name])
+            fix = None
+            if edit is not None:
+                message_id = FIX_REMOVE_COMMENT if hides_nothing else FIX_REMOVE_NAME
+                fix = Fix.of_text(Applicability.SAFE, message_id, {"name": name}, (edit,))
+            yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name}, fix)
 
 
 RULE = CommentRule(
@@ -136,4 +170,5 @@ RULE = CommentRule(
     doc_zh=DOC_ZH,
     check=check,
     default_severity=Severity.WARNING,
+    fixes=(Applicability.SAFE,),
 )

@@ -11,7 +11,8 @@ slip at its own line and column with its fix: a full-width colon `：` or comma 
 a field name, `key:value` or `-seq` without a space, full-width dashes and spaces, each
 line indented with tabs or full-width spaces, a value meant as text that starts with
 `>=`, `>` or `|`, full-width digits in `year` and `seq`, and curly quotes used as YAML
-quotes.
+quotes. Full-width digits and curly quotes alone still read (as text): in a file with no
+other slip, the schema and `text-hygiene` report them, with their fixes.
 
 When a file has any of these problems, the schema and the compliance rules are not
 run on it: its data cannot be trusted until it reads cleanly.
@@ -59,10 +60,58 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Safe: `--fix` converts a file saved as GBK/GB18030 to UTF-8, character for
+character (a UTF-8 file's byte-order mark is always kept as it was).
+
+Unsafe, with `--unsafe-fixes`, because the file cannot be read before the fix: the
+typing slips that stop YAML on a line that holds a goal-file field — a full-width
+colon `：`, no space after the colon, tabs or full-width spaces in the indentation
+(the line is lined up with the field before it), `-seq:` without a space. The fix is
+applied only if the file then reads cleanly and every corrected line holds its field
+where that field belongs; otherwise the file is left as it was. This file:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name：外部服务对接和建设数量
+    target:200项
+  -seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+`goals-lint --fix --unsafe-fixes` makes:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
 """
 
 from __future__ import annotations
 
+from validator.diagnostics import Applicability
 from validator.rule import ReaderRule
 
 DOC_ZH = """## 作用
@@ -74,7 +123,8 @@ DOC_ZH = """## 作用
 中文输入法打出的字符会在一次检查中全部报告出来，每一处都指到它自己的行和列，并给出改法：
 字段名后面的全角冒号“：”或全角逗号“，”、`key:value` 或 `-seq` 缺少空格、全角短横线和全角
 空格、用制表符或全角空格缩进的每一行、以 `>=`、`>`、`|` 开头而本意是文字的值、`year` 和
-`seq` 中的全角数字、当作 YAML 引号用的中文引号。
+`seq` 中的全角数字、当作 YAML 引号用的中文引号。全角数字和中文引号单独出现时文件仍能读取（读成
+文字）：文件中没有其他输入错误时，由结构检查和 `text-hygiene` 报告，并给出修复。
 
 文件有以上任何问题时，不再对它做结构检查和合规检查：在它能被正确读取之前，其中的数据不可信。
 
@@ -119,6 +169,51 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## 修复
+安全的修复：`--fix` 把保存为 GBK/GB18030 的文件逐字转换为 UTF-8（UTF-8 文件的字节顺序标记始终保持
+原样）。
+
+不安全的修复，需加 `--unsafe-fixes`，因为修复之前文件无法读取：在含有目标文件字段的行上使 YAML
+停下的输入错误——全角冒号 `：`、冒号后缺少空格、缩进中的制表符或全角空格（这一行与前一个字段对齐）、
+`-seq:` 缺少空格。只有文件随后能正确读取、且每一行修正后都在应有的位置含有它的字段时，才应用这个
+修复；否则文件保持原样。这个文件：
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name：外部服务对接和建设数量
+    target:200项
+  -seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+`goals-lint --fix --unsafe-fixes` 改为：
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
 """
 
 RULE = ReaderRule(
@@ -131,4 +226,5 @@ RULE = ReaderRule(
     },
     doc=__doc__,
     doc_zh=DOC_ZH,
+    fixes=(Applicability.SAFE, Applicability.UNSAFE),
 )
