@@ -19,22 +19,20 @@ from validator.baseline import (
     BASELINE_STALE,
     BASELINE_WRITTEN,
     Stale,
-    apply_baseline,
     entry_message,
-    load_baseline,
     write_baseline,
 )
 from validator.config import Config, load_config, parse_size
 from validator.diagnostics import Severity
 from validator.errors import CheckCrashed, ConfigError, MessageError, OutputError, UsageError
-from validator.linter import Selection, discover, lint_files
+from validator.linter import Selection, lint_files
 from validator.messages import ENTRY, LANGUAGES, PROBLEM, counted, define, language_from_environment, ref, render
 from validator.paths import repository_root, shown_path
+from validator.project import DEFAULT_BASELINE, apply_baseline_file, baseline_file, context_files
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
 from validator.reporters.messages import REPORT_CANNOT_WRITE
 from validator.result import LintResult
-from validator.rule import CrossFileRule
 from validator.usage import Parser, goal_files, language_for_errors
 
 # --- messages (zh, en) ---
@@ -98,21 +96,12 @@ CLI_TWO_CONSOLE_OUTPUTS = define(
     zh="--format：只有一种格式可以输出到控制台（`{first}` 和 `{second}`）；其他格式请写入文件，例如 --format sarif:results.sarif",
     en="--format: only one format can print to the console (`{first}` and `{second}`); write the others to a file, e.g. --format sarif:results.sarif",
 )
-CLI_CONTEXT_MISSING = define(
-    "cli.context_missing",
-    zh="--context：文件夹不存在：{path}",
-    en="--context: no such folder: {path}",
-)
 
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 DEFAULT_PATHS = ("goals",)
-# The folder of goal files under the config root: its files are the context of
-# cross-file rules when only some of them are checked (pre-commit's changed files).
-DEFAULT_CONTEXT = "goals"
-DEFAULT_BASELINE = ".goals-lint-baseline.json"
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -276,15 +265,15 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     paths = args.paths or list(DEFAULT_PATHS)
     files = goal_files(paths)
 
-    result = lint_files(files, selection, _context_files(args.context, config, paths, selection))
+    result = lint_files(files, selection, context_files(args.context, config, paths, selection))
     result.root = repository_root(config.root)
 
     if args.write_baseline:
         return _write_baseline(args.baseline or os.path.join(config.root, DEFAULT_BASELINE), result, lang, err)
     stale: list[Stale] = []
-    baseline_file = None if args.no_baseline else _baseline_file(args.baseline, config)
-    if baseline_file is not None:
-        stale = _apply_baseline(baseline_file, result)
+    baseline_path = None if args.no_baseline else baseline_file(args.baseline, config)
+    if baseline_path is not None:
+        stale = apply_baseline_file(baseline_path, result)
 
     for name, target in outputs:
         if target is None:
@@ -344,42 +333,6 @@ def _write_report(name: str, target: str, result: LintResult, lang: str, *, stri
         write_text_atomically(target, buffer.getvalue())
     except OSError as error:
         raise OutputError(REPORT_CANNOT_WRITE, path=target, reason=error.strerror or str(error)) from None
-
-
-def _context_files(option: str | None, config: Config, paths: Sequence[str], selection: Selection) -> list[str]:
-    """The files cross-file rules compare against: ``--context``, else the config's
-    ``context``, else the goals/ folder under the config root when the paths lie in it."""
-    folder = option or config.context
-    if folder is not None and not os.path.isdir(folder):
-        raise UsageError(CLI_CONTEXT_MISSING, path=folder)
-    if not any(isinstance(rule, CrossFileRule) and rule.code in selection.enabled for rule in RULES):
-        return []  # nothing compares across files: do not even list the folder
-    if folder is None:
-        goals = os.path.join(config.root, DEFAULT_CONTEXT)
-        inside = any(os.path.abspath(path).startswith(goals + os.sep) for path in paths)
-        if not inside or not os.path.isdir(goals):
-            return []
-        folder = goals
-    # Spelt like the paths on the command line (`goals/a.yaml`, not `/repo/goals/a.yaml`),
-    # so a message naming another file reads the same as in a run over the whole folder.
-    return discover([shown_path(folder)])
-
-
-def _baseline_file(option: str | None, config: Config) -> str | None:
-    if option is not None:
-        return option
-    default = os.path.join(config.root, DEFAULT_BASELINE)
-    return shown_path(default) if os.path.isfile(default) else None
-
-
-def _apply_baseline(path: str, result: LintResult) -> list[Stale]:
-    """Hide what the baseline records; return its stale entries."""
-    applied = apply_baseline(load_baseline(path), result.diagnostics, result.root, result.paths)
-    result.diagnostics = applied.shown
-    result.baseline_path = shown_path(path)
-    result.hidden_by_baseline = applied.hidden
-    result.stale_baseline_entries = len(applied.stale)
-    return applied.stale
 
 
 def _say_stale(stale: list[Stale], result: LintResult, lang: str, err: TextIO) -> None:
