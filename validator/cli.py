@@ -226,6 +226,11 @@ TABLE_COMMANDS = ("import", "export")
 
 
 def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    if argv and argv[0] == "server":
+        # The language server: pygls and lsprotocol load only for it.
+        from validator.server.command import main as server_main
+
+        return server_main(argv[1:], out, err)
     if argv and argv[0] in TABLE_COMMANDS:
         # Imported only when asked for: table formats must not slow down linting.
         from validator.table.cli import main as table_main
@@ -242,12 +247,9 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         rule = find_rule(args.explain)
         if rule is None:
             raise UsageError(CLI_UNKNOWN_RULE, name=args.explain)
-        out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n")
-        if rule.options:
-            out.write("\n## Options\n")
-            for name, option in rule.options.items():
-                default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
-                out.write(f"- `{name}` (default: {default}): {option.help}\n")
+        from validator.docs import explanation  # only --explain reads the docs
+
+        out.write(explanation(rule, lang))
         return EXIT_OK
 
     if args.max_file_size is not None:

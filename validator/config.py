@@ -123,12 +123,29 @@ CONFIG_FILE = ".goals-lint.toml"
 PYPROJECT = "pyproject.toml"
 # `[tool.goals-lint]`, `[tool."goals-lint".x]`, `goals-lint = {…}` — not `name = "goals-lint"`.
 _MENTIONS_TABLE = re.compile(r'goals-lint"?\s*[.\]=]')
-KNOWN_KEYS = ("select", "ignore", "per-file-ignores", "severity", "rules", "lang", "max-file-size", "context")
+KNOWN_KEYS = (
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "rules",
+    "lang",
+    "max-file-size",
+    "context",
+    "docs-url",
+)
 
 CONFIG_EXPECT_FOLDER = define(
     "config.expect_folder",
     zh="应为文件夹路径（文本）",
     en="should be a folder path (text)",
+)
+
+
+CONFIG_EXPECT_DOCS_URL = define(
+    "config.expect_docs_url",
+    zh='应为 http(s) 网址，可含 {rule}（规则名称）或 {code}（规则代码），例如 "https://example.org/goals-lint/rules.html#{rule}"',
+    en='should be an http(s) URL, with {rule} (the rule\'s name) or {code} (its code) in it, e.g. "https://example.org/goals-lint/rules.html#{rule}"',
 )
 
 
@@ -143,6 +160,12 @@ class Config(NamedTuple):
     lang: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     context: str | None = None  # folder cross-file rules compare against (absolute)
+    docs_url: str | None = None  # where a rule's documentation is: "https://…#{rule}" (editors link to it)
+
+    def rule_docs_url(self, rule: Rule) -> str | None:
+        if self.docs_url is None:
+            return None
+        return self.docs_url.replace("{rule}", rule.slug).replace("{code}", rule.code)
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options as keyword arguments: `change-words` in TOML is `change_words`."""
@@ -294,6 +317,10 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
             raise fail("context", CONFIG_EXPECT_FOLDER)
         context = os.path.join(os.path.dirname(os.path.abspath(path)), context)
 
+    docs_url = table.get("docs-url")
+    if docs_url is not None and (not isinstance(docs_url, str) or not re.match(r"https?://\S+\Z", docs_url)):
+        raise fail("docs-url", CONFIG_EXPECT_DOCS_URL)
+
     return Config(
         root=os.path.dirname(os.path.abspath(path)),
         source=path,
@@ -305,6 +332,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         lang=lang,
         max_file_size=max_file_size,
         context=context,
+        docs_url=docs_url,
     )
 
 

@@ -36,6 +36,17 @@ def rule_examples(rule: Rule) -> RuleExamples | None:
     return RuleExamples(failing.group(1), passing.group(1))
 
 
+def explanation(rule: Rule, lang: str) -> str:
+    """What ``--explain RULE`` prints (and the language server shows on hover)."""
+    text = f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n"
+    if rule.options:
+        text += "\n## Options\n"
+        for name, option in rule.options.items():
+            default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
+            text += f"- `{name}` (default: {default}): {option.help}\n"
+    return text
+
+
 def marked_lines(example: str, slug: str) -> list[int]:
     marker = f"# {slug}"
     return [number for number, line in enumerate(example.splitlines(), 1) if line.rstrip().endswith(marker)]

@@ -1,0 +1,307 @@
+"""`goals-lint server` through real LSP sessions: the server is spawned and spoken to over
+its stdio (initialize, didOpen, didChange, codeAction, hover, completion, shutdown, exit)
+as an editor does. What the editor would show is checked: diagnostics at their ranges,
+the edits of code actions applied to the text, and the diagnostics after them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lsp_client import LspClient, uri_of
+from support import VALID_GOAL, run, write
+
+from validator.server.positions import lines_of, units
+from validator.server.suppress import TextEdit, apply, disable_in_file, disable_on_line
+
+REPO = Path(__file__).resolve().parent.parent
+
+# A numbering error (2 written as 3) and a duplicated indicator name, one line each.
+NUMBERING_AND_DUPLICATE = """\
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+  - seq: 3
+    category: 产出指标
+    name: 移动服务平台年提供服务次数
+    target: 200项
+"""
+
+
+def _range(start_line: int, start: int, end_line: int, end: int) -> dict:
+    return {"start": {"line": start_line, "character": start}, "end": {"line": end_line, "character": end}}
+
+
+def _apply_edits(text: str, edits: list[dict]) -> str:
+    """Apply LSP TextEdits (UTF-16 positions) as an editor does: from the last to the first."""
+    lines = text.split("\n")
+
+    def offset(position: dict) -> int:
+        line = lines[position["line"]]
+        units_left, index = position["character"], 0
+        while units_left > 0 and index < len(line):
+            units_left -= units(line[index], "utf-16")
+            index += 1
+        return sum(len(previous) + 1 for previous in lines[: position["line"]]) + index
+
+    ordered = sorted(edits, key=lambda edit: offset(edit["range"]["start"]), reverse=True)
+    for edit in ordered:
+        text = text[: offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]) :]
+    return text
+
+
+@pytest.fixture
+def session(tmp_path):
+    client = LspClient(tmp_path)
+    yield client
+    client.close()
+
+
+def test_a_session_shows_the_numbering_error_and_the_duplicate_and_clears_after_the_edit(tmp_path, session):
+    goal = write(tmp_path, "goals/2022/platform.yaml", NUMBERING_AND_DUPLICATE)
+    result = session.initialize(lang="en")
+    assert result["serverInfo"]["name"] == "goals-lint"
+    uri = session.open(goal)
+    diagnostics = session.diagnostics(uri, version=1)
+    assert [(d["code"], d["range"]) for d in diagnostics] == [
+        ("GL102", _range(10, 9, 10, 10)),  # the `3` of `seq: 3`
+        ("GL103", _range(12, 10, 12, 23)),  # the second name
+    ]
+    numbering, duplicate = diagnostics
+    assert numbering["severity"] == 1 and numbering["source"] == "goals-lint"
+    assert numbering["message"] == "number should be 2, found 3; number the indicators 1, 2, 3, … in list order"
+    assert duplicate["relatedInformation"] == [
+        {
+            "location": {"uri": uri, "range": _range(8, 10, 8, 23)},
+            "message": "the other occurrence (duplicate-indicator)",
+        }
+    ]
+
+    # Typed as an editor sends it: the duplicate renamed, the number fixed, incrementally.
+    session.edit(uri, (12, 10), (12, 23), "外部服务对接和建设数量")
+    version = session.edit(uri, (10, 9), (10, 10), "2")
+    assert session.diagnostics(uri, version=version) == []
+    assert session.shutdown() == 0
+
+
+def test_disable_here_inserts_the_suppression_and_the_reason_is_asked_for(tmp_path, session):
+    goal = write(tmp_path, "goals/2022/platform.yaml", NUMBERING_AND_DUPLICATE)
+    session.initialize(lang="zh")
+    uri = session.open(goal)
+    numbering = session.diagnostics(uri, version=1)[0]
+    assert numbering["message"] == "序号应为 2，实为 3；请按列表顺序从 1 连续编号"
+    actions = session.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": numbering["range"], "context": {"diagnostics": [numbering]}},
+    )
+    titles = [action["title"] for action in actions]
+    assert titles == [
+        "在此行屏蔽 sequential-numbering（请在 -- 后写明原因）",
+        "在整个文件中屏蔽 sequential-numbering（请在 -- 后写明原因）",
+    ]
+    assert all(action["kind"] == "quickfix" and action["diagnostics"][0]["code"] == "GL102" for action in actions)
+    text = _apply_edits(NUMBERING_AND_DUPLICATE, actions[0]["edit"]["changes"][uri])
+    assert text.split("\n")[10] == "  - seq: 3  # goals-lint: disable=sequential-numbering -- "
+    version = session.change(uri, text)
+    after = session.diagnostics(uri, version=version)
+    # The numbering error is hidden; the comment without a reason is reported at the comment.
+    assert [(d["code"], d["range"]["start"]["line"]) for d in after] == [("GL901", 10), ("GL103", 12)]
+    version = session.change(uri, text.replace("-- \n", "-- 按原表保留\n", 1))
+    assert [d["code"] for d in session.diagnostics(uri, version=version)] == ["GL103"]
+
+    # A second rule on the same line joins the directive, before its reason.
+    joined = disable_on_line(text.replace("-- \n", "-- 按原表保留\n", 1), 11, "text-hygiene")
+    assert joined is not None
+    assert apply(text.replace("-- \n", "-- 按原表保留\n", 1), joined).split("\n")[10] == (
+        "  - seq: 3  # goals-lint: disable=sequential-numbering,text-hygiene -- 按原表保留"
+    )
+    assert session.shutdown() == 0
+
+
+def test_disable_here_never_puts_a_comment_inside_a_quoted_value():
+    text = VALID_GOAL.replace("target: 200项", 'target: "200项\n      并且"')
+    edit = disable_on_line(text, 15, "missing-unit")
+    assert edit == TextEdit(14, 0, 0, "    # goals-lint: disable=missing-unit -- \n")
+    assert disable_in_file(text, "missing-unit") == TextEdit(0, 0, 0, "# goals-lint: disable-file=missing-unit -- \n")
+
+
+def _cli_json(root: Path, *args: str) -> list[dict]:
+    """What `goals-lint --format json` says, run in ``root`` as a user would."""
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return run(*args, "--format", "json").diagnostics
+    finally:
+        os.chdir(cwd)
+
+
+def test_the_server_and_the_command_line_agree_on_the_seed_table(tmp_path, session):
+    shutil.copytree(REPO / "goals", tmp_path / "goals")
+    session.initialize(lang="zh", baseline=False)
+    files = sorted((tmp_path / "goals" / "2022").glob("*.yaml"))
+    uris = {uri_of(path): path for path in files}
+    for path in files:
+        session.open(path)
+    published: dict[str, list[dict]] = {}
+    while len(published) < len(files) or any(session.notifications):
+        message = session.wait_for(lambda m: m["method"] == "textDocument/publishDiagnostics", timeout=20)
+        published[message["params"]["uri"]] = message["params"]["diagnostics"]
+        if len(published) == len(files):
+            break
+    from_server = []
+    for uri, diagnostics in published.items():
+        lines = lines_of(uris[uri].read_text(encoding="utf-8"))
+        for d in diagnostics:
+            start = d["range"]["start"]
+            column = len(lines[start["line"]].encode("utf-16-le")[: start["character"] * 2].decode("utf-16-le")) + 1
+            from_server.append((uris[uri].name, start["line"] + 1, column, d["code"], d["message"]))
+    from_cli = [
+        (Path(d["path"]).name, d["line"], d["column"], d["code"], d["message"])
+        for d in _cli_json(tmp_path, "--no-baseline", "--lang", "zh", "goals/2022")
+    ]
+    assert len(from_cli) == 58
+    assert sorted(from_server) == sorted(from_cli)
+    assert session.shutdown() == 0
+
+
+def test_the_baseline_hides_in_the_editor_what_it_hides_on_the_command_line(tmp_path, session):
+    shutil.copytree(REPO / "goals", tmp_path / "goals")
+    shutil.copy(REPO / ".goals-lint-baseline.json", tmp_path / ".goals-lint-baseline.json")
+    (tmp_path / ".git").mkdir()  # the baseline's paths are relative to the repository root
+    assert _cli_json(tmp_path, "goals/2022") == []
+    session.initialize(lang="en")
+    goal = tmp_path / "goals/2022/06-广州市电子政务外网网络安全升级建设项目.yaml"
+    uri = session.open(goal)
+    assert session.diagnostics(uri, version=1) == []
+    # A new problem is not in the baseline: shown, in the editor as on the command line.
+    text = goal.read_text(encoding="utf-8").replace("target: 5个功能模块", "target: 明显提升", 1)
+    version = session.change(uri, text)
+    shown = session.diagnostics(uri, version=version)
+    goal.write_text(text, encoding="utf-8")
+    cli = _cli_json(tmp_path, "goals/2022")
+    assert [(d["code"], d["range"]["start"]["line"] + 1) for d in shown] == [(d["code"], d["line"]) for d in cli]
+    assert [d["code"] for d in shown] == ["GL204"]
+    assert session.shutdown() == 0
+
+
+def test_two_unsaved_copies_of_one_project_find_each_other(tmp_path, session):
+    write(tmp_path, "goals/a.yaml", VALID_GOAL)
+    session.initialize(lang="en")
+    first = session.open(tmp_path / "goals/a.yaml")
+    assert session.diagnostics(first) == []
+    # A new file, never saved: only the editor has its text.
+    second = session.open(tmp_path / "goals/b.yaml", VALID_GOAL)
+    found = session.diagnostics(second)
+    assert [d["code"] for d in found] == ["GL207"]
+    assert found[0]["relatedInformation"][0]["location"]["uri"] == first
+    assert session.shutdown() == 0
+
+
+def test_hover_explains_the_rule_and_completion_offers_the_categories(tmp_path, session):
+    goal = write(tmp_path, "goals/a.yaml", NUMBERING_AND_DUPLICATE)
+    session.initialize(lang="zh")
+    uri = session.open(goal)
+    session.diagnostics(uri, version=1)
+    hover = session.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 10, "character": 9}}
+    )
+    assert hover["contents"]["kind"] == "markdown"
+    assert hover["contents"]["value"].startswith("**GL102 sequential-numbering**: 序号应为 2，实为 3")
+    assert "## What it does" in hover["contents"]["value"]
+
+    # Typing a new subcategory line under the second indicator (产出指标), and a category.
+    session.edit(uri, (12, 0), (12, 0), "    subcategory: \n")
+    session.edit(uri, (11, 14), (11, 18), "")
+    categories = session.request(
+        "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 11, "character": 14}}
+    )
+    assert [item["label"] for item in categories["items"]] == ["产出指标", "效益指标", "满意度指标", "成本指标"]
+    assert categories["items"][0]["detail"] == "一级指标"
+    assert categories["items"][0]["textEdit"]["range"] == _range(11, 14, 11, 14)
+    session.edit(uri, (11, 14), (11, 14), "产出指标")
+    subcategories = session.request(
+        "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 12, "character": 17}}
+    )
+    assert [item["label"] for item in subcategories["items"]] == ["数量指标", "质量指标", "时效指标", "成本指标"]
+    assert subcategories["items"][0]["detail"] == "二级指标（属于产出指标）"
+    # On a rule code in a comment, hover explains that rule.
+    session.edit(uri, (13, 0), (13, 0), "    # goals-lint: disable=GL205 -- 原表\n")
+    named = session.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 13, "character": 30}}
+    )
+    assert named["contents"]["value"].startswith("GL205 text-hygiene: ")
+    assert session.shutdown() == 0
+
+
+def test_ranges_count_utf16_units_past_a_character_outside_the_bmp(tmp_path, session):
+    # 𠮷 (U+20BB7) is one character for goals-lint and two UTF-16 units for the editor.
+    goal = write(tmp_path, "goals/a.yaml", VALID_GOAL.replace("name: 外部服务对接和建设数量", "name: 𠮷外部服务。。"))
+    session.initialize(lang="en")
+    uri = session.open(goal)
+    diagnostics = session.diagnostics(uri, version=1)
+    hygiene = [d for d in diagnostics if d["code"] == "GL205"]
+    assert hygiene and hygiene[0]["range"] == _range(13, 10, 13, 10 + len("𠮷外部服务。。".encode("utf-16-le")) // 2)
+    assert session.shutdown() == 0
+
+
+def test_a_bad_config_is_shown_once_as_a_message_and_the_session_goes_on(tmp_path, session):
+    write(tmp_path, ".goals-lint.toml", 'selct = ["GL1"]\n')
+    goal = write(tmp_path, "goals/a.yaml", NUMBERING_AND_DUPLICATE)
+    session.initialize(lang="en")
+    uri = session.open(goal)
+    shown = session.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert shown["params"]["type"] == 1
+    message = f"goals-lint: {tmp_path / '.goals-lint.toml'}: invalid config: `selct` is not a known key; did you mean `select`?"
+    assert shown["params"]["message"] == message
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert run("goals", "--lang", "en").err == message + "\n"  # what the command line says
+    finally:
+        os.chdir(cwd)
+    (tmp_path / ".goals-lint.toml").write_text('select = ["GL1"]\n', encoding="utf-8")
+    session.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": uri_of(tmp_path / ".goals-lint.toml"), "type": 2}]}
+    )
+    assert [d["code"] for d in session.diagnostics(uri)] == ["GL102", "GL103"]
+    assert session.shutdown() == 0
+
+
+def test_yaml_files_that_are_not_goal_files_are_left_alone(tmp_path, session):
+    workflow = write(tmp_path, ".github/workflows/ci.yml", "on: push\njobs: {}\n")
+    modeline = write(
+        tmp_path,
+        "elsewhere/goal.yaml",
+        "# yaml-language-server: $schema=../schemas/goal.schema.json\n" + NUMBERING_AND_DUPLICATE,
+    )
+    session.initialize(lang="en")
+    session.open(workflow)
+    uri = session.open(modeline)
+    # The file that names the goal schema is linted; the workflow gets nothing published.
+    assert [d["code"] for d in session.diagnostics(uri)] == ["GL102", "GL103"]
+    assert not any(m["params"].get("uri") == uri_of(workflow) for m in session.notifications)
+    assert session.shutdown() == 0
+
+
+def test_server_help_and_a_bad_option():
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "validator", "server", "--help"], capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stdout.startswith("usage: goals-lint server")
+    bad = run("server", "--tcp", "--lang", "en")
+    assert (bad.code, bad.out) == (2, "")
+    assert "unrecognized arguments: --tcp" in bad.err
