@@ -6,6 +6,7 @@ the edits of code actions applied to the text, and the diagnostics after them.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -305,3 +306,72 @@ def test_server_help_and_a_bad_option():
     bad = run("server", "--tcp", "--lang", "en")
     assert (bad.code, bad.out) == (2, "")
     assert "unrecognized arguments: --tcp" in bad.err
+
+
+def test_what_an_editor_shows_drawn_from_a_session_and_screenshot(tmp_path, session):
+    """The published diagnostics and code actions of a real session, drawn as an editor
+    draws them and screenshot in Chromium (docs/editors.png is one such picture)."""
+    from browser import chromium, console_errors, screenshot
+    from editor_view import render
+    from test_html_report import _keep_screenshot
+
+    shutil.copytree(REPO / "goals", tmp_path / "goals")
+    goal = tmp_path / "goals/2022/15-广州市政务服务数据管理局2022年-一网通办-信息化建设.yaml"
+    session.initialize(lang="zh", baseline=False)
+    uri = session.open(goal)
+    diagnostics = session.diagnostics(uri, version=1)
+    numbering = next(d for d in diagnostics if d["code"] == "GL102")
+    actions = session.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": numbering["range"], "context": {"diagnostics": [numbering]}},
+    )
+    note = (
+        "由 goals-lint server 的真实会话绘制（不是真实编辑器）：波浪线、灯泡菜单和问题面板都取自服务器发布的 "
+        "publishDiagnostics 与 codeAction 回复。 Drawn from a real goals-lint server session, not a real editor."
+    )
+    page = tmp_path / "editor.html"
+    text = goal.read_text(encoding="utf-8")
+    page.write_text(
+        render(goal.name, text, diagnostics, [a["title"] for a in actions], numbering["range"]["start"]["line"], note),
+        encoding="utf-8",
+    )
+    with chromium(width=1300, height=900) as driver:
+        driver.get(page.as_uri())
+        assert console_errors(driver) == []
+        underlined = driver.find_elements("css selector", "pre .error, pre .warning")
+        distinct_ranges = {json.dumps(d["range"], sort_keys=True) for d in diagnostics}
+        assert len(underlined) == len(distinct_ranges)  # two problems on one target share a squiggle
+        assert len(driver.find_elements("css selector", ".panel .row")) == len(diagnostics) == 16
+        shot = tmp_path / "editor-session.png"
+        screenshot(driver, str(shot))
+        _keep_screenshot(shot)
+    assert session.shutdown() == 0
+
+
+def test_a_configured_docs_url_links_each_code(tmp_path, session):
+    write(tmp_path, ".goals-lint.toml", 'docs-url = "https://git.example.org/goals/rules.md#{rule}"\n')
+    goal = write(tmp_path, "goals/a.yaml", NUMBERING_AND_DUPLICATE)
+    session.initialize(lang="en")
+    uri = session.open(goal)
+    links = [(d["code"], d["codeDescription"]["href"]) for d in session.diagnostics(uri)]
+    assert links == [
+        ("GL102", "https://git.example.org/goals/rules.md#sequential-numbering"),
+        ("GL103", "https://git.example.org/goals/rules.md#duplicate-indicator"),
+    ]
+    assert session.shutdown() == 0
+
+
+@pytest.mark.parametrize("value", ['"docs/rules.md"', "3", '"https://a b"'])
+def test_a_docs_url_that_is_not_a_web_address_is_refused(tmp_path, value):
+    import os
+
+    write(tmp_path, ".goals-lint.toml", f"docs-url = {value}\n")
+    write(tmp_path, "goals/a.yaml", VALID_GOAL)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = run("goals", "--lang", "en")
+    finally:
+        os.chdir(cwd)
+    assert result.code == 2
+    assert "invalid config: `docs-url` should be an http(s) URL" in result.err
