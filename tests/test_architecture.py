@@ -80,6 +80,8 @@ def test_reporters_and_the_baseline_do_not_import_the_engine_or_the_command_line
 # TOML without a config file) waits until a run needs it.
 ONE_FILE_RUN_MODULES = {
     "validator",
+    # argparse's own words (usage:, options, its errors) in the user's language: every run parses a command line.
+    "validator.argparse_words",
     "validator.atomic",
     "validator.baseline",
     "validator.cli",

@@ -177,10 +177,11 @@ def test_list_rules_and_explain(tmp_path):
     listed = run("--list-rules", "--lang", "en")
     assert listed.code == 0
     lines = listed.out.splitlines()
-    assert [line.split()[:3] for line in lines][:14] == [
+    assert [line.split()[:3] for line in lines][:15] == [
         ["GL001", "yaml-syntax", "error"],
         ["GL002", "schema", "error"],
         ["GL003", "unreadable-file", "error"],
+        ["GL004", "unfilled-placeholder", "error"],
         ["GL101", "required-categories", "error"],
         ["GL102", "sequential-numbering", "error"],
         ["GL103", "duplicate-indicator", "error"],

@@ -169,8 +169,14 @@ def test_written_file_names_are_listed(tmp_path, monkeypatch):
             ["import", "table.pdf", "--out", "out"],
             "cannot tell the format of table.pdf from its name; use .txt, .csv or .xlsx, or give --from",
         ),
-        (["import", "table.csv"], "the following arguments are required: --out"),
-        (["import", "table.csv", "--out", "out", "--year", "twenty"], "argument --year: invalid int value: 'twenty'"),
+        (
+            ["import", "table.csv"],
+            "the following arguments are required: --out (see goals-lint import --help)",
+        ),
+        (
+            ["import", "table.csv", "--out", "out", "--year", "twenty"],
+            "argument --year: invalid int value: 'twenty' (see goals-lint import --help)",
+        ),
         (
             ["export", "goals", "--output", "table.pdf"],
             "cannot tell the export format from table.pdf; give --to xlsx, csv, md or html",

@@ -6,7 +6,6 @@ Exit codes: 0 nothing failing; 1 failing diagnostics (unreadable files included)
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 import sys
@@ -22,18 +21,29 @@ from validator.baseline import (
     entry_message,
     write_baseline,
 )
-from validator.config import Config, load_config, parse_size
+from validator.config import Config, parse_size
 from validator.diagnostics import Severity
 from validator.errors import CheckCrashed, ConfigError, MessageError, OutputError, UsageError
 from validator.linter import Selection, lint_files
-from validator.messages import ENTRY, LANGUAGES, PROBLEM, counted, define, language_from_environment, ref, render
+from validator.messages import ENTRY, PROBLEM, counted, define, ref, render
 from validator.paths import repository_root, shown_path
 from validator.project import DEFAULT_BASELINE, apply_baseline_file, baseline_file, context_files
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
 from validator.reporters.messages import REPORT_CANNOT_WRITE
 from validator.result import LintResult
-from validator.usage import Parser, goal_files, language_for_errors
+from validator.usage import (
+    COMMANDS,
+    HelpShown,
+    Parser,
+    ShowText,
+    chosen_language,
+    command_entry,
+    config_for,
+    goal_files,
+    language_for_errors,
+    split_command,
+)
 
 # --- messages (zh, en) ---
 CLI_ERROR = define(
@@ -97,6 +107,108 @@ CLI_TWO_CONSOLE_OUTPUTS = define(
     en="--format: only one format can print to the console (`{first}` and `{second}`); write the others to a file, e.g. --format sarif:results.sarif",
 )
 
+CLI_USAGE_LINE = define(
+    "cli.usage_line",
+    zh="goals-lint [选项] [PATH ...]\n      goals-lint {{{commands}}} ...",
+    en="goals-lint [options] [PATH ...]\n       goals-lint {{{commands}}} ...",
+)
+CLI_DESCRIPTION = define(
+    "cli.description",
+    zh="按目标文件的结构（JSON Schema）和合规规则检查项目支出绩效目标文件，把每个问题指到具体的行和列。",
+    en="Check performance-goal files (项目支出绩效目标) against the goal-file schema and the compliance "
+    "rules;\nevery problem is reported at its line and column.",
+)
+CLI_COMMANDS_TITLE = define(
+    "cli.commands_title",
+    zh="命令：",
+    en="commands:",
+)
+CLI_COMMANDS_NOTE = define(
+    "cli.commands_note",
+    zh="不写命令时检查给出的路径；“goals-lint 命令 --help”显示该命令的帮助。",
+    en="Without a command, the paths given are checked; `goals-lint COMMAND --help` shows a command's help.",
+)
+HELP_PATHS = define(
+    "cli.help.paths",
+    zh="要检查的目标文件或文件夹（在文件夹中查找 *.yaml、*.yml）；默认：goals/",
+    en="goal files or folders (searched for *.yaml, *.yml); default: goals/",
+)
+HELP_FORMAT = define(
+    "cli.help.format",
+    zh="输出格式（{formats}）：只写格式时输出到控制台，写成 FORMAT:FILE 时写入文件；可重复使用以同时输出多种格式。"
+    "默认：text（在 GitHub Actions 中，即 GITHUB_ACTIONS=true 时为 github）",
+    en="output format ({formats}), to the console or, as FORMAT:FILE, to a file; repeat for several outputs. "
+    "Default: text (github when GITHUB_ACTIONS=true)",
+)
+HELP_SELECT = define(
+    "cli.help.select",
+    zh="只运行这些规则：规则代码、代码前缀或规则名称，用逗号分隔（例如 GL1,schema）",
+    en="only these rules: codes, code prefixes or names, comma-separated (e.g. GL1,schema)",
+)
+HELP_IGNORE = define(
+    "cli.help.ignore",
+    zh="跳过这些规则：规则代码、代码前缀或规则名称，用逗号分隔",
+    en="skip these rules: codes, code prefixes or names, comma-separated",
+)
+HELP_STRICT = define(
+    "cli.help.strict",
+    zh="警告和基线中过时的记录也算作失败（退出码 1）",
+    en="warnings and stale baseline entries fail the run too (exit code 1)",
+)
+HELP_EXIT_ZERO = define(
+    "cli.help.exit_zero",
+    zh="即使发现问题也以退出码 0 结束",
+    en="exit 0 even when problems are found",
+)
+HELP_CONFIG = define(
+    "cli.help.config",
+    zh="使用这个配置文件，而不是自动查找 .goals-lint.toml 或 pyproject.toml",
+    en="use this config file instead of searching for .goals-lint.toml or pyproject.toml",
+)
+HELP_MAX_FILE_SIZE = define(
+    "cli.help.max_file_size",
+    zh="超过这个大小的文件只报告、不读取（默认 1MiB；例如 2MiB）",
+    en="files larger than this are reported, not read (default: 1MiB; e.g. 2MiB)",
+)
+HELP_CONTEXT = define(
+    "cli.help.context",
+    zh="跨文件规则用来比对、但不报告其问题的目标文件夹（默认：配置中的 context；"
+    "若给出的路径都在配置根目录的 goals/ 下，则为 goals/）",
+    en="goal files that cross-file rules compare against without reporting them (default: the config's "
+    "context, else goals/ under the config root when the paths are inside it)",
+)
+HELP_BASELINE = define(
+    "cli.help.baseline",
+    zh="隐藏基线文件中记录的已知问题（默认：配置根目录下的 {default}，存在时）",
+    en="hide the problems recorded in this baseline file (default: {default} at the config root, when it exists)",
+)
+HELP_NO_BASELINE = define(
+    "cli.help.no_baseline",
+    zh="不使用基线，显示所有问题",
+    en="show every problem, recorded in a baseline or not",
+)
+HELP_WRITE_BASELINE = define(
+    "cli.help.write_baseline",
+    zh="把当前发现的问题记录到基线文件（--baseline 指定，默认为配置根目录下的 {default}），然后以 0 退出",
+    en="record the problems found now in the baseline (--baseline FILE, default: {default} at the config root) "
+    "and exit 0",
+)
+HELP_LIST_RULES = define(
+    "cli.help.list_rules",
+    zh="列出所有规则（代码、名称、级别、说明）后退出",
+    en="list the rules (code, name, severity, summary) and exit",
+)
+HELP_EXPLAIN = define(
+    "cli.help.explain",
+    zh="显示一条规则的说明文档（含错误示例和正确写法）后退出",
+    en="print a rule's documentation (with a failing and a passing example) and exit",
+)
+HELP_VERSION = define(
+    "cli.help.version",
+    zh="显示版本号后退出",
+    en="print the version and exit",
+)
+
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -104,73 +216,50 @@ EXIT_ERROR = 2
 DEFAULT_PATHS = ("goals",)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(lang: str) -> Parser:
     parser = Parser(
         prog="goals-lint",
-        description="Check performance-goal files (项目支出绩效目标) against the schema and compliance rules.",
+        lang=lang,
+        usage=render(CLI_USAGE_LINE, {"commands": ",".join(command.name for command in COMMANDS)}, lang),
+        description=_description(lang),
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="goal files or folders (searched for *.yaml, *.yml); default: goals/"
-    )
+    say = parser.say
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=say(HELP_PATHS))
     parser.add_argument(
         "--format",
         action="append",
         default=None,
         metavar="FORMAT[:FILE]",
-        help=f"output format ({', '.join(REPORTER_MODULES)}), to the console or, "
-        "as FORMAT:FILE, to a file; repeat for several outputs. Default: text "
-        "(github when GITHUB_ACTIONS=true)",
+        help=say(HELP_FORMAT, formats=", ".join(REPORTER_MODULES)),
     )
-    parser.add_argument(
-        "--select",
-        action="append",
-        default=None,
-        metavar="RULES",
-        help="only these rules: codes, code prefixes or names, comma-separated",
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="skip these rules: codes, code prefixes or names, comma-separated",
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, help="message language (default: config, then locale)")
-    parser.add_argument("--strict", action="store_true", help="warnings and stale baseline entries fail the run too")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    parser.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
-    parser.add_argument(
-        "--max-file-size",
-        metavar="SIZE",
-        help='files larger than this are reported, not read (default: 1MiB; e.g. "2MiB")',
-    )
-    parser.add_argument(
-        "--context",
-        metavar="DIR",
-        help="goal files that cross-file rules compare against without reporting them "
-        "(default: config `context`, else goals/ under the config root when the paths "
-        "are inside it)",
-    )
+    parser.add_argument("--select", action="append", default=None, metavar="RULES", help=say(HELP_SELECT))
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULES", help=say(HELP_IGNORE))
+    parser.add_common_options()
+    parser.add_argument("--strict", action="store_true", help=say(HELP_STRICT))
+    parser.add_argument("--exit-zero", action="store_true", help=say(HELP_EXIT_ZERO))
+    parser.add_argument("--config", metavar="FILE", help=say(HELP_CONFIG))
+    parser.add_argument("--max-file-size", metavar="SIZE", help=say(HELP_MAX_FILE_SIZE))
+    parser.add_argument("--context", metavar="DIR", help=say(HELP_CONTEXT))
     baseline = parser.add_mutually_exclusive_group()
-    baseline.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help=f"hide the problems recorded in FILE (default: {DEFAULT_BASELINE} at the config root, when it exists)",
-    )
-    baseline.add_argument("--no-baseline", action="store_true", help="show every problem, recorded or not")
+    baseline.add_argument("--baseline", metavar="FILE", help=say(HELP_BASELINE, default=DEFAULT_BASELINE))
+    baseline.add_argument("--no-baseline", action="store_true", help=say(HELP_NO_BASELINE))
     # A flag, not `--write-baseline [FILE]`: `goals-lint --write-baseline goals/` must lint goals/.
     parser.add_argument(
-        "--write-baseline",
-        action="store_true",
-        help=f"record the problems found now in the baseline (--baseline FILE, default: "
-        f"{DEFAULT_BASELINE} at the config root) and exit 0",
+        "--write-baseline", action="store_true", help=say(HELP_WRITE_BASELINE, default=DEFAULT_BASELINE)
     )
-    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    parser.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
-    parser.add_argument("--version", action="version", version=f"goals-lint {__version__}")
-    # Read before parsing (an error may come first); listed here so that it is accepted.
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    parser.add_argument("--list-rules", action="store_true", help=say(HELP_LIST_RULES))
+    parser.add_argument("--explain", metavar="RULE", help=say(HELP_EXPLAIN))
+    parser.add_argument("--version", action=ShowText, const=f"goals-lint {__version__}\n", help=say(HELP_VERSION))
     return parser
+
+
+def _description(lang: str) -> str:
+    """What goals-lint does, then its commands (argparse cannot list commands beside an
+    optional list of paths: it would read `goals/` as an unknown command)."""
+    width = max(len(command.name) for command in COMMANDS)
+    commands = [f"  {command.name:<{width}}  {render(command.summary, {}, lang)}" for command in COMMANDS]
+    parts = [render(CLI_DESCRIPTION, {}, lang), "", render(CLI_COMMANDS_TITLE, {}, lang), *commands]
+    return "\n".join([*parts, "", render(CLI_COMMANDS_NOTE, {}, lang)])
 
 
 def _split_selectors(values: Sequence[str] | None, option: str) -> list[str] | None:
@@ -193,7 +282,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return EXIT_ERROR
 
     try:
+        command, arguments = split_command(argv)
+        if command is not None:
+            return int(command_entry(command)(arguments, out, err))
         return _main(argv, out, err)
+    except HelpShown as shown:
+        out.write(shown.text)
+        return EXIT_OK
     except ConfigError as error:
         return say(CLI_CONFIG_ERROR, detail=ref(error.message_id, **error.params))
     except MessageError as error:  # usage, baseline, an output that cannot be written
@@ -221,24 +316,14 @@ def _show_traceback(argv: Sequence[str], err: TextIO) -> None:
         traceback.print_exc(file=err)
 
 
-# Subcommands that convert published tables; everything else is linting.
-TABLE_COMMANDS = ("import", "export")
-
-
 def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
-    if argv and argv[0] == "server":
-        # The language server: pygls and lsprotocol load only for it.
-        from validator.server.command import main as server_main
-
-        return server_main(argv[1:], out, err)
-    if argv and argv[0] in TABLE_COMMANDS:
-        # Imported only when asked for: table formats must not slow down linting.
-        from validator.table.cli import main as table_main
-
-        return table_main(argv, out, err)
-    args = _build_parser().parse_args(argv)
-    config = load_config(args.config)
-    lang = args.lang or config.lang or language_from_environment()
+    found_config, config_error = config_for(argv)
+    lang = chosen_language(argv, found_config)
+    args = _build_parser(lang).parse_args(argv)
+    if config_error is not None:  # after the command line's own mistakes
+        raise config_error
+    assert found_config is not None
+    config = found_config
 
     if args.list_rules:
         _list_rules(config, lang, out)

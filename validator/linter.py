@@ -26,7 +26,6 @@ from validator.loader import GoalFile, read_goal_file
 from validator.registry import RULES, RULES_BY_SLUG, find_rule, rules_matching
 from validator.result import LintResult
 from validator.rule import AnyRule, CommentRule, CrossFileRule, DataRule, FileFacts, ReaderRule, Rule, SchemaRule
-from validator.schema import valid_without_unknown_fields
 from validator.source_map import SourceMap
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -229,11 +228,17 @@ def _read(path: str, selection: Selection, texts: Mapping[str, str]) -> GoalFile
 
 
 def _schema_valid(goal_file: GoalFile, schema_rules: list[SchemaRule]) -> bool:
-    """Whether the rules can read the file: valid, or invalid only by unknown fields."""
+    """Whether the compliance rules can read the file (see ``SchemaRule``)."""
     source_map = goal_file.source_map
     assert source_map is not None
-    problems = any(any(True for _ in rule.check(goal_file.data, source_map)) for rule in schema_rules)
-    return not problems or valid_without_unknown_fields(goal_file.data)
+    return all(
+        _data_rules_can_read(rule, goal_file.data, any(True for _ in rule.check(goal_file.data, source_map)))
+        for rule in schema_rules
+    )
+
+
+def _data_rules_can_read(rule: SchemaRule, data: Any, found_problems: bool) -> bool:
+    return not found_problems or (rule.data_rules_can_read is not None and rule.data_rules_can_read(data))
 
 
 def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tuple[_Checked, bool]:
@@ -265,16 +270,18 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
     # Compliance rules judge only data that has the expected shape: their verdicts on
     # a file the schema rejects would be noise. Validity is judged even when the
     # schema rule itself is not reported.
-    schema_valid = True
+    readable = True
     for schema_rule in rules.schema:
         file_check.rules_run.add(schema_rule.code)
+        found_problems = False
         for problem in schema_rule.check(goal_file.data, source_map):
-            schema_valid = False
+            found_problems = True
             candidates.append(_located(goal_file.path, source_map, schema_rule, problem, selection))
-    if not schema_valid and not valid_without_unknown_fields(goal_file.data):
+        # An unknown field alone (maybe accepted by a suppression comment) does not switch
+        # the rules off: they read known fields only.
+        readable = readable and _data_rules_can_read(schema_rule, goal_file.data, found_problems)
+    if not readable:
         return file_check, False
-    # An unknown field alone (maybe accepted by a suppression comment) does not switch
-    # the rules off: they read known fields only.
     for data_rule, options in rules.data:
         if data_rule.code in enabled:
             file_check.rules_run.add(data_rule.code)

@@ -15,7 +15,8 @@ Plain strings are the user's data and are never looked up.
 
 import os
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 LANGUAGES = ("zh", "en")
@@ -120,11 +121,72 @@ def counted(counted_noun: Noun, number: int) -> tuple[str, dict[str, int]]:
     return ref(counted_noun.one if number == 1 else counted_noun.many, n=number)
 
 
-def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """``zh`` when the user's locale is Chinese, else ``en`` (gettext's order of variables)."""
+def language_from_environment(
+    environ: Mapping[str, str] | None = None,
+    *,
+    platform: str | None = None,
+    system_language: Callable[[str], str | None] | None = None,
+) -> str:
+    """``zh`` when the user's language is Chinese, else ``en``.
+
+    First the variables gettext reads (LANGUAGE, LC_ALL, LC_MESSAGES, LANG: Linux, a macOS
+    terminal, Git Bash on Windows); when none is set — a Windows console, a program
+    started from the macOS Dock or an IDE — the language the system itself is set to.
+    ``platform`` and ``system_language`` stand in for the real ones in tests.
+    """
     environ = os.environ if environ is None else environ
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable)
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+            return "zh" if _is_chinese(value) else "en"
+    name = (system_language or _system_language)(sys.platform if platform is None else platform)
+    return "zh" if name and _is_chinese(name) else "en"
+
+
+def _is_chinese(locale_name: str) -> bool:
+    # zh_CN.UTF-8, zh-Hans-CN, zh_TW:en (LANGUAGE lists several), Chinese (Simplified)_China.936 (Windows)
+    return locale_name.strip().lower().startswith(("zh", "chinese"))
+
+
+def _system_language(platform: str) -> str | None:
+    """The system's language as a locale name (``zh_CN``, ``zh-Hans-CN``), or None if unknown."""
+    try:
+        if platform == "win32":
+            return windows_ui_language()
+        if platform == "darwin":
+            return macos_preferred_language()
+    except (OSError, ValueError, AttributeError):
+        pass  # a setting that cannot be read: English, as with no setting at all
+    import locale
+
+    return locale.getlocale()[0]
+
+
+def windows_ui_language(ui_language_id: Callable[[], int] | None = None) -> str | None:
+    """The Windows display language (what the user reads menus in) as a locale name."""
+    import locale
+
+    if ui_language_id is None:
+        import ctypes
+
+        ui_language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage  # type: ignore[attr-defined]
+    language_id = ui_language_id()
+    # A LANGID's low ten bits are the language: 0x04 is Chinese, whatever the region
+    # (0x0804 China, 0x0404 Taiwan, 0x0C04 Hong Kong, 0x1004 Singapore).
+    return locale.windows_locale.get(language_id) or ("zh" if language_id & 0x3FF == 0x04 else None)
+
+
+MACOS_GLOBAL_PREFERENCES = "~/Library/Preferences/.GlobalPreferences.plist"
+
+
+def macos_preferred_language(preferences: str = MACOS_GLOBAL_PREFERENCES) -> str | None:
+    """The first of the user's preferred languages in macOS's settings (``zh-Hans-CN``)."""
+    import plistlib
+
+    with open(os.path.expanduser(preferences), "rb") as stream:
+        settings = plistlib.load(stream)
+    languages = settings.get("AppleLanguages") or []
+    if languages and isinstance(languages[0], str):
+        return languages[0]
+    locale_name = settings.get("AppleLocale")
+    return locale_name if isinstance(locale_name, str) else None

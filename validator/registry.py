@@ -18,6 +18,7 @@ RULE_MODULES = (
     "validator.rules.yaml_syntax",
     "validator.rules.schema",
     "validator.rules.unreadable_file",
+    "validator.rules.unfilled_placeholder",
     # compliance rules (GL1xx mandated, GL2xx house rules)
     "validator.rules.required_categories",
     "validator.rules.sequential_numbering",

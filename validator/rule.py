@@ -103,7 +103,7 @@ CheckT = TypeVar("CheckT")
 class Rule:
     """What every rule has; the shapes below add their check."""
 
-    __slots__ = ("code", "default_severity", "doc", "options", "slug", "summary")
+    __slots__ = ("code", "default_severity", "doc", "doc_zh", "options", "slug", "summary")
     stage: ClassVar[Stage]
 
     def __init__(
@@ -113,15 +113,21 @@ class Rule:
         summary: Mapping[str, str],
         doc: str,
         *,
+        doc_zh: str = "",
         default_severity: Severity = Severity.ERROR,
         options: Mapping[str, Option] | None = None,
     ) -> None:
         self.code = code
         self.slug = slug
         self.summary = summary  # one line, {"zh": ..., "en": ...}
-        self.doc = doc
+        self.doc = doc  # English: the module's docstring
+        self.doc_zh = doc_zh  # the same sections and examples in Chinese: the module's DOC_ZH
         self.default_severity = default_severity
         self.options: Mapping[str, Option] = options or {}
+
+    def documentation(self, lang: str) -> str:
+        """The rule's documentation in ``lang`` (what --explain, SARIF and docs/ show)."""
+        return self.doc_zh if lang == "zh" else self.doc
 
     def default_options(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}
@@ -148,8 +154,25 @@ class _CheckedRule(Rule, Generic[CheckT]):
 
 
 class SchemaRule(_CheckedRule[SchemaCheck]):
-    __slots__ = ()
+    """A check of the file's shape. A file it finds problems in gets no compliance rules,
+    unless ``data_rules_can_read(data)`` says they can still read it (an unknown field
+    alone: they read known fields only)."""
+
+    __slots__ = ("data_rules_can_read",)
     stage = Stage.SCHEMA
+
+    def __init__(
+        self,
+        code: str,
+        slug: str,
+        summary: Mapping[str, str],
+        doc: str,
+        *,
+        data_rules_can_read: Callable[[Any], bool] | None = None,
+        **checked: Any,
+    ) -> None:
+        super().__init__(code, slug, summary, doc, **checked)
+        self.data_rules_can_read = data_rules_can_read
 
 
 class DataRule(_CheckedRule[DataCheck]):

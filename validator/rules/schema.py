@@ -61,7 +61,7 @@ from validator.diagnostics import Problem
 from validator.messages import define, ref
 from validator.rule import SchemaRule
 from validator.scalars import TYPE_BY_SCHEMA_NAME, TYPE_STRING, type_name
-from validator.schema import all_subcategories, detailed_validator, is_valid
+from validator.schema import all_subcategories, detailed_validator, is_valid, valid_without_unknown_fields
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
 # --- messages (zh, en) ---
@@ -342,4 +342,5 @@ RULE = SchemaRule(
     },
     doc=__doc__,
     check=check,
+    data_rules_can_read=valid_without_unknown_fields,
 )

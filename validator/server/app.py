@@ -64,6 +64,7 @@ class GoalsLintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("goals-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.options = Options()
+        self.command_line_lang: str | None = None
         self.client_locale: str | None = None
         self.lang = "en"
         self.linted: dict[str, tuple[str, list[Diagnostic]]] = {}  # by path_key: (uri, diagnostics)
@@ -228,6 +229,8 @@ def build_server() -> GoalsLintServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: GoalsLintServer, params: types.InitializeParams) -> None:
         ls.options = Options.from_client(params.initialization_options)
+        if ls.options.lang is None and ls.command_line_lang is not None:
+            ls.options = ls.options._replace(lang=ls.command_line_lang)
         ls.client_locale = params.locale
         # Run where `goals-lint` runs: the workspace root, so the config, the context folder
         # and the baseline are found as on the command line, and paths read the same.
@@ -346,11 +349,13 @@ def _suppression_actions(
     return actions
 
 
-def serve(err: TextIO) -> int:
-    """Serve one editor over stdin and stdout until it exits."""
+def serve(err: TextIO, lang: str | None = None) -> int:
+    """Serve one editor over stdin and stdout until it exits; ``lang`` is ``--lang``, which
+    the editor's ``lang`` setting overrides."""
     # pygls logs to stderr, which editors show in their output panel; stdout is the protocol.
     logging.basicConfig(level=logging.WARNING, stream=err)
     server = build_server()
+    server.command_line_lang = lang
     try:
         server.start_io()
     finally:

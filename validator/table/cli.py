@@ -8,18 +8,16 @@ that exist when ``--force`` was not given and files that cannot be written.
 
 from __future__ import annotations
 
-import argparse
 import errno
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
 from validator.atomic import write_all_atomically
-from validator.config import load_config
 from validator.diagnostics import Span
 from validator.errors import OutputError, UsageError
 from validator.loader import read_goal_file
-from validator.messages import FILE, LANGUAGES, counted, language_from_environment, render
+from validator.messages import FILE, counted, render
 from validator.rules.schema import check as schema_check
 from validator.schema import year_range
 from validator.table.categories import CategoryNames
@@ -30,10 +28,21 @@ from validator.table.messages import (
     PROJECT,
     TABLE_CANNOT_WRITE,
     TABLE_CATEGORY_MAPPED,
+    TABLE_EXPORT_DESCRIPTION,
     TABLE_EXPORTED,
     TABLE_FIELD_LEFT_OUT,
     TABLE_FILES_EXIST,
+    TABLE_HELP_FORCE,
+    TABLE_HELP_FROM,
+    TABLE_HELP_OUT,
+    TABLE_HELP_OUTPUT,
+    TABLE_HELP_PATHS,
+    TABLE_HELP_SOURCE,
+    TABLE_HELP_TO,
+    TABLE_HELP_YEAR,
+    TABLE_IMPORT_DESCRIPTION,
     TABLE_IMPORTED,
+    TABLE_INTEGER,
     TABLE_NO_PROJECTS,
     TABLE_NO_YEAR,
     TABLE_NOT_EXPORTED,
@@ -58,7 +67,7 @@ from validator.table.sheet_source import UnreadableWorkbook, csv_rows, read_shee
 from validator.table.slug import project_file_name
 from validator.table.text_source import NotText, decoded, read_text_table
 from validator.table.writer import goal_file_text, schema_comment_for
-from validator.usage import Parser, goal_files
+from validator.usage import Parser, chosen_language, config_for, goal_files
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -69,13 +78,6 @@ EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".md": "md", ".html": "html",
 
 def _cannot_write(path: str, error: OSError) -> OutputError:
     return OutputError(TABLE_CANNOT_WRITE, path=path, reason=error.strerror or str(error))
-
-
-def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
-    command, arguments = argv[0], list(argv[1:])
-    if command == "import":
-        return _import(arguments, out, err)
-    return _export(arguments, out, err)
 
 
 class _Printer:
@@ -94,37 +96,41 @@ class _Printer:
 # --- import ---
 
 
-def _import_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="goals-lint import",
-        description="Import a published performance-goal table into goal files (one per project).",
-    )
-    parser.add_argument("source", metavar="SOURCE", help="the table: .txt (PDF text), .csv or .xlsx")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the goal files")
-    parser.add_argument("--force", action="store_true", help="overwrite goal files that exist")
-    parser.add_argument("--year", type=int, help="budget year (default: from the table's title)")
+def _import_parser(lang: str) -> Parser:
+    parser = Parser(prog="goals-lint import", lang=lang, description=render(TABLE_IMPORT_DESCRIPTION, {}, lang))
+    say = parser.say
+    parser.add_argument("source", metavar="SOURCE", help=say(TABLE_HELP_SOURCE))
+    parser.add_argument("--out", required=True, metavar="DIR", help=say(TABLE_HELP_OUT))
+    parser.add_argument("--force", action="store_true", help=say(TABLE_HELP_FORCE))
+    parser.add_argument("--year", type=integer(lang), metavar="YEAR", help=say(TABLE_HELP_YEAR))
     parser.add_argument(
         "--from",
         dest="source_format",
         choices=sorted(set(SOURCE_FORMATS.values())),
-        help="source format (default: from the file name)",
+        help=say(TABLE_HELP_FROM),
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help="message language")
+    parser.add_common_options()
     return parser
 
 
-def _language(option: str | None) -> str:
-    """--lang, then the configuration's `lang`, then the locale: as for linting."""
-    if option:
-        return option
+def integer(lang: str) -> Callable[[str], int]:
+    """``int``, named in the user's language in argparse's "not a valid int" message."""
 
-    return load_config().lang or language_from_environment()
+    def parse(text: str) -> int:
+        return int(text)
+
+    parse.__name__ = render(TABLE_INTEGER, {}, lang)
+    return parse
 
 
-def _import(arguments: list[str], out: TextIO, err: TextIO) -> int:
-
-    args = _import_parser().parse_args(arguments)
-    printer = _Printer(_language(args.lang), out, err)
+def import_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """``goals-lint import SOURCE --out DIR``."""
+    found_config, config_error = config_for(argv)
+    lang = chosen_language(argv, found_config)
+    args = _import_parser(lang).parse_args(argv)
+    if config_error is not None:
+        raise config_error
+    printer = _Printer(lang, out, err)
     minimum, maximum = year_range()
     if args.year is not None and not minimum <= args.year <= maximum:
         raise UsageError(TABLE_YEAR_OUT_OF_RANGE, year=args.year, minimum=minimum, maximum=maximum)
@@ -235,13 +241,13 @@ def _read_source(
 # --- export ---
 
 
-def _export_parser() -> argparse.ArgumentParser:
-
-    parser = Parser(prog="goals-lint export", description="Write the published performance-goal table from goal files.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="goal files or folders")
-    parser.add_argument("--to", choices=FORMATS, help="output format (default: from --output's suffix)")
-    parser.add_argument("--output", required=True, metavar="FILE", help="the table to write")
-    parser.add_argument("--lang", choices=LANGUAGES, help="message language")
+def _export_parser(lang: str) -> Parser:
+    parser = Parser(prog="goals-lint export", lang=lang, description=render(TABLE_EXPORT_DESCRIPTION, {}, lang))
+    say = parser.say
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=say(TABLE_HELP_PATHS))
+    parser.add_argument("--to", choices=FORMATS, help=say(TABLE_HELP_TO))
+    parser.add_argument("--output", required=True, metavar="FILE", help=say(TABLE_HELP_OUTPUT))
+    parser.add_common_options()
     return parser
 
 
@@ -249,10 +255,14 @@ def _export_parser() -> argparse.ArgumentParser:
 _NOT_IN_THE_TABLE = ("code", "notes", "subcategory")
 
 
-def _export(arguments: list[str], out: TextIO, err: TextIO) -> int:
-
-    args = _export_parser().parse_args(arguments)
-    printer = _Printer(_language(args.lang), out, err)
+def export_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """``goals-lint export PATH ... --output FILE``."""
+    found_config, config_error = config_for(argv)
+    lang = chosen_language(argv, found_config)
+    args = _export_parser(lang).parse_args(argv)
+    if config_error is not None:
+        raise config_error
+    printer = _Printer(lang, out, err)
     to = args.to or EXPORT_SUFFIXES.get(os.path.splitext(args.output)[1].lower())
     if to is None:
         raise UsageError(TABLE_UNKNOWN_EXPORT_FORMAT, path=args.output)

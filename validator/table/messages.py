@@ -211,3 +211,59 @@ TABLE_EXPORTED = define(
     zh="已将 {count} 个项目导出到 {output}",
     en="exported {count} to {output}",
 )
+TABLE_IMPORT_DESCRIPTION = define(
+    "table.import_description",
+    zh="把公开发布的项目支出绩效目标表导入为目标文件，每个项目一个。\n"
+    "表格中的内容原样写入（包括其中的问题），以便 goals-lint 检查；有任何内容无法读取时，不写入任何文件。",
+    en="Import a published performance-goal table as goal files, one per project.\n"
+    "The table is written as published (its defects included) for goals-lint to check; "
+    "if anything cannot be read, nothing is written.",
+)
+TABLE_EXPORT_DESCRIPTION = define(
+    "table.export_description",
+    zh="把目标文件导出为公开发布格式的项目支出绩效目标表（五列，每个项目一行）。\n"
+    "只导出通过 YAML 和结构检查的文件；其他文件连同问题一起报告。",
+    en="Write the published performance-goal table (five columns, one row per project) from goal files.\n"
+    "Only files that pass the YAML and schema checks are exported; the others are reported with their problems.",
+)
+TABLE_HELP_SOURCE = define(
+    "table.help.source",
+    zh="要导入的表格：.txt（从 PDF 复制出的文字）、.csv 或 .xlsx",
+    en="the table: .txt (text copied from the PDF), .csv or .xlsx",
+)
+TABLE_HELP_OUT = define(
+    "table.help.out",
+    zh="写入目标文件的文件夹（不存在时会创建）",
+    en="folder for the goal files (made if it does not exist)",
+)
+TABLE_HELP_FORCE = define(
+    "table.help.force",
+    zh="覆盖已存在的同名目标文件",
+    en="overwrite goal files that exist",
+)
+TABLE_HELP_YEAR = define(
+    "table.help.year",
+    zh="预算年度（默认：从表格标题中读取）",
+    en="budget year (default: from the table's title)",
+)
+TABLE_HELP_FROM = define(
+    "table.help.from",
+    zh="源文件格式（默认：根据文件扩展名判断）",
+    en="source format (default: from the file name)",
+)
+TABLE_HELP_PATHS = define(
+    "table.help.paths",
+    zh="要导出的目标文件或文件夹",
+    en="goal files or folders to export",
+)
+TABLE_HELP_TO = define(
+    "table.help.to",
+    zh="导出格式（默认：根据 --output 的扩展名判断）",
+    en="output format (default: from --output's suffix)",
+)
+TABLE_HELP_OUTPUT = define(
+    "table.help.output",
+    zh="要写入的表格文件",
+    en="the table to write",
+)
+TABLE_INTEGER = define("table.integer", zh="整数", en="int")
