@@ -375,3 +375,10 @@ def test_a_docs_url_that_is_not_a_web_address_is_refused(tmp_path, value):
         os.chdir(cwd)
     assert result.code == 2
     assert "invalid config: `docs-url` should be an http(s) URL" in result.err
+
+
+def test_hover_shows_names_from_a_pull_request_as_written_not_as_markdown():
+    from validator.server.hover import markdown_text
+
+    shown = markdown_text("“[点此](https://evil.example) <img src=x> *粗体*”")
+    assert shown == "“\\[点此\\]\\(https://evil.example\\) \\<img src=x\\> \\*粗体\\*”"

@@ -11,6 +11,13 @@ from validator.registry import find_rule
 
 # A rule code (GL205) or name (text-hygiene) in a suppression comment, or anywhere.
 _RULE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+# Messages quote names and targets from pull requests: shown as written, never as Markdown or HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~-])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown literally in Markdown (``[a](b)``, ``<img>``, ``*`` stay characters)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _inside(diagnostic: Diagnostic, line: int, column: int) -> bool:
@@ -31,7 +38,7 @@ def hover_text(diagnostics: Sequence[Diagnostic], line_text: str, line: int, col
         parts = []
         seen: set[str] = set()
         for diagnostic in here:
-            parts.append(f"**{diagnostic.code} {diagnostic.rule}**: {diagnostic.message(lang)}")
+            parts.append(f"**{diagnostic.code} {diagnostic.rule}**: {markdown_text(diagnostic.message(lang))}")
         for diagnostic in here:
             rule = find_rule(diagnostic.code)
             if rule is not None and rule.code not in seen:
