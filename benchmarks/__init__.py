@@ -7,4 +7,4 @@ from __future__ import annotations
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_PATH = REPO_ROOT / "schemas" / "goal.schema.json"
+SCHEMA_PATH = REPO_ROOT / "validator" / "schemas" / "goal.schema.json"  # the schema the `schema` rule checks

@@ -11,7 +11,7 @@ On a copy of ``goals/`` (the 2022 table, 20 files: the context of cross-file rul
 * ``goals-lint server``: start-up to the ``initialize`` answer, ``didOpen`` to the
   published diagnostics, and ``didChange`` to the published diagnostics beyond the
   debounce (the time the lint itself takes in the session), over a real stdio session
-  (the tests' client, ``tests/lsp_client.py``);
+  (the tests' client, ``tests/lsp_session.py``);
 * the whole command ``goals-lint --no-baseline goals/2022`` with the text report only,
   with ``--format html:FILE`` added, and with ``--format sarif:FILE`` added (the peer
   format a reviewer would otherwise get).
@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the LSP client the tests speak with
 
-from lsp_client import LspClient  # noqa: E402
+from lsp_session import LspClient  # noqa: E402
 
 from validator.server.app import DEBOUNCE_SECONDS  # noqa: E402
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parent.parent
 # What `pip install` of the hook repository needs, and the hook definition.
-HOOK_REPO_CONTENT = ("pyproject.toml", "README.md", "validator", "schemas", ".pre-commit-hooks.yaml")
+HOOK_REPO_CONTENT = ("pyproject.toml", "README.md", "LICENSE", "validator", "schemas", ".pre-commit-hooks.yaml")
 TYPO = VALID_GOAL.replace("    category: 效益指标", "    categroy: 效益指标")
 SECOND_PROJECT = VALID_GOAL.replace("广州移动政务服务平台建设", "广州移动政务服务平台二期建设")
 

@@ -43,7 +43,7 @@ def test_sarif_validates_against_the_official_schema_and_describes_every_rule(pr
     assert [(rule["id"], rule["name"]) for rule in rules] == [(rule.code, rule.slug) for rule in RULES]
     schema_rule = rules[[rule["id"] for rule in rules].index("GL002")]
     assert schema_rule["shortDescription"]["text"] == next(r.summary["en"] for r in RULES if r.code == "GL002")
-    assert schema_rule["fullDescription"]["text"].startswith("Checks the file against `schemas/goal.schema.json`")
+    assert schema_rule["fullDescription"]["text"].startswith("Checks the file against goals-lint's goal-file schema")
     assert "## Why is this bad?" in schema_rule["help"]["markdown"]
     assert schema_rule["defaultConfiguration"] == {"level": "error"}
     assert next(r for r in rules if r["name"] == "unused-suppression")["defaultConfiguration"] == {"level": "warning"}
@@ -140,19 +140,58 @@ def test_an_explicit_format_wins_over_github_actions(project, monkeypatch):
     assert not run("goals", "--format", "text").out.startswith("::")
 
 
-def test_junit_has_a_testcase_per_file_and_a_failure_per_problem(project):
+JUNIT_SCHEMA = Path(__file__).parent / "data" / "junit-ant.xsd"
+
+
+def junit_document(text: str) -> ElementTree.Element:
+    """The report, after checking it against the Ant JUnit schema (Jenkins' and GitLab's strictest reader)."""
+    import xmlschema
+
+    xmlschema.XMLSchema(str(JUNIT_SCHEMA)).validate(text)  # raises with the reason when invalid
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    return ElementTree.fromstring(text.split("\n", 1)[1])
+
+
+def test_junit_has_a_testcase_per_file_and_one_failure_per_failing_file(project):
+    # Two problems in one file: one failure, which lists both.
+    write(project, "goals/2022/typo.yaml", TYPO.replace("    category: 产出指标", "    categroy: 产出指标"))
     result = run("goals", "--format", "junit", "--lang", "en")
     assert result.code == 1
-    assert result.out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
-    suite = ElementTree.fromstring(result.out.split("\n", 1)[1]).find("testsuite")
+    suite = junit_document(result.out).find("testsuite")
     assert suite is not None
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "2", "0")
     cases = {case.get("name"): case.findall("failure") for case in suite.findall("testcase")}
     assert sorted(cases) == ["goals/2022/dup.yaml", "goals/2022/good.yaml", "goals/2022/typo.yaml"]
     assert cases["goals/2022/good.yaml"] == []
     [failure] = cases["goals/2022/typo.yaml"]
     assert failure.get("type") == "GL002 schema"
-    assert failure.get("message") == "8:5: unknown field `categroy`; did you mean `category` (first-level category)?"
+    assert failure.get("message") == (
+        "2 problems failed the check; the first: 8:5: unknown field `categroy`; "
+        "did you mean `category` (first-level category)?"
+    )
+    assert failure.text.splitlines() == [
+        "goals/2022/typo.yaml:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
+        "[schema] (error)",
+        "goals/2022/typo.yaml:12:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
+        "[schema] (error)",
+    ]
+    # The whole text report, summary included, is the suite's output.
+    assert suite.findtext("system-out") == run("goals", "--lang", "en").out
+
+    chinese = junit_document(run("goals", "--format", "junit", "--lang", "zh").out)
+    [failure] = chinese.find("testsuite/testcase[@name='goals/2022/typo.yaml']").findall("failure")
+    assert failure.get("message") == (
+        "2 个问题未通过检查；第一个：8:5: 未知字段 `categroy`，是否应为 `category`（一级指标）？"
+    )
+
+
+def test_junit_under_exit_zero_has_no_failure_as_the_run_has_none(project):
+    result = run("goals", "--format", "junit", "--lang", "en", "--exit-zero")
+    assert result.code == 0
+    suite = junit_document(result.out).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "0")
+    assert list(suite.iter("failure")) == []
+    assert "GL002 unknown field `categroy`" in suite.findtext("system-out")
 
 
 def test_gitlab_code_quality_report(project):
@@ -290,13 +329,15 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     in_markdown = shown.replace(chr(92), chr(92) * 2).replace(":", chr(92) + ":")
     assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 
-    [failure] = ElementTree.fromstring(run(*args, "--strict", "--format", "junit").out.split("\n", 1)[1]).iter(
-        "failure"
-    )
-    assert failure.get("message") == f"4:10: {shown}"
+    [failure] = junit_document(run(*args, "--strict", "--format", "junit").out).iter("failure")
+    assert failure.get("message") == f"1 problem failed the check; the first: 4:10: {shown}"
     assert failure.text == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene] (warning)"
-    [passed] = ElementTree.fromstring(run(*args, "--format", "junit").out.split("\n", 1)[1]).iter("testcase")
-    assert passed.findtext("system-out") == failure.text
+    passed = junit_document(run(*args, "--format", "junit").out)
+    assert list(passed.iter("failure")) == []
+    assert (
+        passed.findtext("testsuite/system-out").splitlines()[0]
+        == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+    )
     [issue] = json.loads(run(*args, "--format", "gitlab").out)
     assert issue["description"] == f"GL205 {shown}"
 
@@ -414,6 +455,33 @@ def test_the_step_summary_shows_html_and_markdown_in_the_data_literally(project,
     )
 
 
+def test_the_step_summary_mentions_nobody_and_links_nothing_on_github(project, monkeypatch):
+    import html
+    import re
+
+    import cmarkgfm  # GitHub's own Markdown parser (cmark-gfm) with its extensions: tables, autolinks
+    from cmarkgfm.cmark import Options
+
+    name = "请@octocat 核对#123号工单，见www.example.com或联系ops@example.com"
+    write(
+        project,
+        "goals/2022/good.yaml",
+        VALID_GOAL.replace("target: 200项", "target: ≥400").replace("外部服务对接和建设数量", name),
+    )
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run("goals/2022/good.yaml", "--select", "missing-unit", "--format", "github", "--lang", "en").code == 0
+    markdown = summary.read_text(encoding="utf-8")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    assert "<a " not in rendered  # no www. or e-mail autolink
+    [cell] = [html.unescape(cell) for cell in re.findall(r"<td>(.*?)</td>", rendered) if "octocat" in cell]
+    # What GitHub links after rendering (it matches the text, not the Markdown): @name, #123.
+    assert re.search(r"@[A-Za-z0-9]", cell) is None
+    assert re.search(r"#[0-9]", cell) is None
+    # A reader sees the name as written: the zero-width spaces show nothing.
+    assert f"“{name}”" in cell.replace("\u200b", "")
+
+
 def test_the_step_summary_stops_below_githubs_limit_and_says_how_many_it_left_out(project, monkeypatch):
     from validator.reporters import github_reporter
 
@@ -482,43 +550,44 @@ def test_junit_fails_only_what_fails_the_run_and_shows_the_rest_as_output(projec
     unit = (
         "goals/2022/flawed.yaml:15:13: GL202 target “≥400” has no unit, and neither does the name "
         "“系统吞吐量”; add the unit (个, 次, %, 秒 …) or put it in brackets at the end of the name, "
-        "such as （小时） [missing-unit] (warning)"
+        "such as （小时） [missing-unit]"
     )
 
     def junit(*args: str) -> tuple[int, ElementTree.Element]:
         result = run("goals", "--format", "junit:junit.xml", "--lang", "en", *args)
-        suites = ElementTree.fromstring((project / "junit.xml").read_text(encoding="utf-8").split("\n", 1)[1])
+        suites = junit_document((project / "junit.xml").read_text(encoding="utf-8"))
         return result.code, suites
 
     code, suites = junit("--select", "missing-unit")
     assert code == 0  # a green pipeline has no red test
     suite = suites.find("testsuite")
-    assert (suites.get("failures"), suite.get("tests"), suite.get("failures")) == ("0", "4", "0")
-    case = suite.find("testcase[@name='goals/2022/flawed.yaml']")
-    assert case.findall("failure") == []
-    assert case.findtext("system-out") == unit
+    assert (suite.get("tests"), suite.get("failures")) == ("4", "0")
+    assert list(suite.iter("failure")) == []
+    assert suite.findtext("system-out").splitlines()[0] == unit  # the warning stays visible
 
     code, suites = junit("--select", "missing-unit", "--strict")
     assert code == 1
     suite = suites.find("testsuite")
-    assert (suites.get("failures"), suite.get("failures")) == ("1", "1")
+    assert suite.get("failures") == "1"
     case = suite.find("testcase[@name='goals/2022/flawed.yaml']")
-    assert [failure.text for failure in case.findall("failure")] == [unit]
-    assert case.find("system-out") is None
+    assert [failure.text for failure in case.findall("failure")] == [unit + " (warning)"]
 
     code, suites = junit()  # errors in two files, a warning in a third
     assert code == 1
     suite = suites.find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("4", "2")
-    assert [
-        (case.get("name"), len(case.findall("failure")), case.findtext("system-out"))
-        for case in suite.findall("testcase")
-    ] == [
-        ("goals/2022/dup.yaml", 1, None),
-        ("goals/2022/flawed.yaml", 0, unit),
-        ("goals/2022/good.yaml", 0, None),
-        ("goals/2022/typo.yaml", 1, None),
+    assert [(case.get("name"), len(case.findall("failure"))) for case in suite.findall("testcase")] == [
+        ("goals/2022/dup.yaml", 1),
+        ("goals/2022/flawed.yaml", 0),
+        ("goals/2022/good.yaml", 0),
+        ("goals/2022/typo.yaml", 1),
     ]
+    # A failing file's failure lists its warnings too.
+    write(project, "goals/2022/flawed.yaml", flawed.replace("category: 效益指标", "category: 产出指标"))
+    code, suites = junit("--select", "missing-unit,required-categories")
+    [failure] = suites.find("testsuite/testcase[@name='goals/2022/flawed.yaml']").findall("failure")
+    assert failure.get("type") == "GL101 required-categories"
+    assert failure.text.splitlines()[-1] == unit + " (warning)"
 
 
 def test_a_sarif_report_over_githubs_5000_results_is_kept_whole_with_a_warning(project, monkeypatch):

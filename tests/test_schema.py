@@ -10,7 +10,7 @@ import pytest
 from support import VALID_GOAL, run, run_json, write
 
 REPO = Path(__file__).resolve().parent.parent
-SCHEMA = json.loads((REPO / "schemas" / "goal.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((REPO / "validator" / "schemas" / "goal.schema.json").read_text(encoding="utf-8"))
 
 
 def test_schema_is_valid_2020_12_and_documents_every_field_in_chinese():

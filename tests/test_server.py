@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lsp_client import LspClient, uri_of
+from lsp_session import LspClient, uri_of
 from support import VALID_GOAL, run, write
 
 from validator.server.positions import lines_of, units

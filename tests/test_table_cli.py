@@ -347,3 +347,53 @@ def test_xlsx_export_keeps_formula_like_text_as_text(tmp_path):
     assert run("export", str(tmp_path / "a.yaml"), "--output", str(output)).code == 0
     cell = openpyxl.load_workbook(output).active["C3"]
     assert (cell.value, cell.data_type) == ("=1+2", "s")
+
+
+# One error (no 效益指标: required-categories) and one warning (a target without a unit: missing-unit).
+WARNED = VALID_GOAL.replace("1200万", "≥400").replace("移动服务平台年提供服务次数", "系统吞吐量")  # the warning alone
+NOT_COMPLIANT = WARNED.replace("category: 效益指标", "category: 产出指标")
+
+
+def test_export_of_a_table_with_compliance_errors_warns_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "goals").mkdir()
+    (tmp_path / "goals" / "a.yaml").write_text(NOT_COMPLIANT, encoding="utf-8")
+    result = run("export", "goals", "--output", "table.csv", "--lang", "en")
+    assert (result.code, result.out) == (0, "exported 1 project to table.csv\n")
+    assert result.err.endswith(
+        "goals-lint: warning: the goal files exported have 1 error and 1 warning against the compliance rules "
+        "(run goals-lint --no-baseline goals to see them); the table was exported anyway, --strict refuses to\n"
+    )
+    assert (tmp_path / "table.csv").exists()
+    chinese = run("export", "goals", "--output", "table.csv", "--lang", "zh")
+    assert chinese.err.splitlines()[-1] == (
+        "goals-lint: 警告：导出的目标文件有 1 个错误、1 个警告不符合合规规则（运行 goals-lint --no-baseline goals 查看）；"
+        "表格仍已导出，加 --strict 则拒绝导出"
+    )
+
+
+def test_export_strict_refuses_a_table_the_rules_fail_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(NOT_COMPLIANT, encoding="utf-8")
+    result = run("export", "a.yaml", "--output", "table.xlsx", "--strict", "--lang", "en")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "goals-lint: error: the goal files to export have 1 error and 1 warning against the compliance rules "
+        "(run goals-lint --strict --no-baseline a.yaml to see them); with --strict nothing is exported, "
+        "no table was written\n"
+    )
+    assert not (tmp_path / "table.xlsx").exists()
+
+    # As `goals-lint --strict` fails on warnings, so does `export --strict`; without it a warning is no news.
+    (tmp_path / "a.yaml").write_text(WARNED, encoding="utf-8")
+    assert run("export", "a.yaml", "--output", "table.xlsx", "--strict").code == 1
+    quiet = run("export", "a.yaml", "--output", "table.xlsx", "--lang", "en")
+    assert (quiet.code, quiet.err) == (
+        0,
+        "table.xlsx: the published five-column table has no place for `subcategory`: left out of 1 file\n",
+    )
+
+    # The folder's configuration counts, as for linting: a rule switched off is not held against the table.
+    (tmp_path / ".goals-lint.toml").write_text('ignore = ["missing-unit"]\n', encoding="utf-8")
+    assert run("export", "a.yaml", "--output", "table.xlsx", "--strict").code == 0
+    assert (tmp_path / "table.xlsx").exists()

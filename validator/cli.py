@@ -157,8 +157,8 @@ HELP_STRICT = define(
 )
 HELP_EXIT_ZERO = define(
     "cli.help.exit_zero",
-    zh="即使发现问题也以退出码 0 结束",
-    en="exit 0 even when problems are found",
+    zh="即使发现问题也以退出码 0 结束：只报告，不判失败（JUnit 报告中也没有失败的测试）",
+    en="exit 0 even when problems are found: report them, fail nothing (a JUnit report then has no failed test)",
 )
 HELP_CONFIG = define(
     "cli.help.config",
@@ -362,21 +362,28 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     if baseline_path is not None:
         stale = apply_baseline_file(baseline_path, result)
 
+    result.failing = _failing_severities(strict=args.strict, exit_zero=args.exit_zero)
     for name, target in outputs:
         if target is None:
-            get_reporter(name)(result, lang, out, strict=args.strict, err=err)
+            get_reporter(name)(result, lang, out, err=err)
     for name, target in outputs:
         if target is not None:
-            _write_report(name, target, result, lang, strict=args.strict, err=err)
+            _write_report(name, target, result, lang, err=err)
     if stale:
         _say_stale(stale, result, lang, err)
 
     if args.exit_zero:
         return EXIT_OK
-    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    if any(d.severity in failing for d in result.diagnostics) or (args.strict and stale):
+    if any(d.severity in result.failing for d in result.diagnostics) or (args.strict and stale):
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _failing_severities(*, strict: bool, exit_zero: bool) -> frozenset[Severity]:
+    """What fails the run, for the exit code and for reports that show failures (JUnit)."""
+    if exit_zero:
+        return frozenset()
+    return frozenset({Severity.ERROR, Severity.WARNING}) if strict else frozenset({Severity.ERROR})
 
 
 def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
@@ -411,9 +418,9 @@ def _outputs(values: Sequence[str] | None) -> list[tuple[str, str | None]]:
     return outputs
 
 
-def _write_report(name: str, target: str, result: LintResult, lang: str, *, strict: bool, err: TextIO) -> None:
+def _write_report(name: str, target: str, result: LintResult, lang: str, *, err: TextIO) -> None:
     buffer = io.StringIO()
-    get_reporter(name)(result, lang, buffer, strict=strict, err=err)
+    get_reporter(name)(result, lang, buffer, err=err)
     try:
         # CI jobs name report folders that do not exist yet (`reports/goals.sarif`).
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)

@@ -133,8 +133,14 @@ KNOWN_KEYS = (
     "max-file-size",
     "context",
     "docs-url",
+    "schema",
 )
 
+CONFIG_EXPECT_SCHEMA = define(
+    "config.expect_schema",
+    zh="应为编辑器使用的 JSON Schema 的位置：相对于配置文件的路径，或 https:// 开头的网址",
+    en="should be where editors find the JSON Schema: a path relative to the config file, or an https:// URL",
+)
 CONFIG_EXPECT_FOLDER = define(
     "config.expect_folder",
     zh="应为文件夹路径（文本）",
@@ -160,6 +166,7 @@ class Config(NamedTuple):
     lang: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     context: str | None = None  # folder cross-file rules compare against (absolute)
+    schema: str | None = None  # the editor schema: a URL, or an absolute path (`goals-lint schema`)
     docs_url: str | None = None  # where a rule's documentation is: "https://…#{rule}" (editors link to it)
 
     def rule_docs_url(self, rule: Rule) -> str | None:
@@ -320,6 +327,12 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
     docs_url = table.get("docs-url")
     if docs_url is not None and (not isinstance(docs_url, str) or not re.match(r"https?://\S+\Z", docs_url)):
         raise fail("docs-url", CONFIG_EXPECT_DOCS_URL)
+    schema = table.get("schema")
+    if schema is not None:
+        if not isinstance(schema, str) or not schema.strip():
+            raise fail("schema", CONFIG_EXPECT_SCHEMA)
+        if "://" not in schema:
+            schema = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), schema))
 
     return Config(
         root=os.path.dirname(os.path.abspath(path)),
@@ -333,6 +346,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         max_file_size=max_file_size,
         context=context,
         docs_url=docs_url,
+        schema=schema,
     )
 
 

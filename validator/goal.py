@@ -1,6 +1,6 @@
 """The data of a goal file, as the compliance rules see it once the schema accepted it.
 
-These types describe what ``schemas/goal.schema.json`` guarantees; they add no check
+These types describe what ``validator/schemas/goal.schema.json`` guarantees; they add no check
 of their own. Rules receive ``GoalData`` and may rely on every required field.
 """
 

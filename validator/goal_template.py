@@ -149,7 +149,8 @@ def new_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
-        write_text_atomically(path, template_text(year, schema_comment_for(folder)))
+        configured = found_config.schema if found_config is not None else None
+        write_text_atomically(path, template_text(year, schema_comment_for(folder, configured)))
     except OSError as error:
         raise OutputError(NEW_CANNOT_WRITE, path=path, reason=error.strerror or str(error)) from None
     shown = path.replace(os.sep, "/")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 
-from validator.diagnostics import Diagnostic
+from validator.diagnostics import Diagnostic, Severity
 
 
 class LintResult:
     __slots__ = (
         "baseline_path",
         "diagnostics",
+        "failing",
         "files_checked",
         "hidden_by_baseline",
         "paths",
@@ -30,3 +31,6 @@ class LintResult:
         self.baseline_path: str | None = None
         self.hidden_by_baseline = 0
         self.stale_baseline_entries = 0
+        # The severities that fail the run: errors; warnings too under --strict; none under
+        # --exit-zero. The exit code and JUnit's failures both follow it.
+        self.failing: frozenset[Severity] = frozenset({Severity.ERROR})

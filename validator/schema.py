@@ -1,6 +1,7 @@
 """The goal-file JSON Schema and its validators (engine, not a rule).
 
-``schemas/goal.schema.json`` is the contract of a goal file. jsonschema-rs answers
+``validator/schemas/goal.schema.json`` is the contract of a goal file, as the ``schema``
+rule checks it (editors get a schema generated from it: ``validator.editor_schema``). jsonschema-rs answers
 "valid?" in microseconds for every file; the pure-Python jsonschema is loaded only
 for a file that fails, to say exactly why (the ``schema`` rule turns its errors into
 problems). The engine also asks whether a file is valid but for unknown fields:
@@ -14,22 +15,14 @@ import os
 from functools import lru_cache
 from typing import Any
 
-# Installed: packaged beside the code. From a checkout: the repository's schemas/.
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-_SCHEMA_CANDIDATES = (
-    os.path.join(_PACKAGE_DIR, "schemas", "goal.schema.json"),
-    os.path.join(os.path.dirname(_PACKAGE_DIR), "schemas", "goal.schema.json"),
-)
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas", "goal.schema.json")
 
 
 @lru_cache(maxsize=1)
 def goal_schema() -> dict[str, Any]:
-    for candidate in _SCHEMA_CANDIDATES:
-        if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as stream:
-                schema: dict[str, Any] = json.load(stream)
-                return schema
-    raise FileNotFoundError("goal.schema.json is missing from the installation")
+    with open(SCHEMA_FILE, encoding="utf-8") as stream:
+        schema: dict[str, Any] = json.load(stream)
+    return schema
 
 
 def all_subcategories() -> list[str]:

@@ -3,7 +3,7 @@ language and reports mistakes as values, the options every command takes, the
 language a run speaks, and finding the files a command was given.
 
 ``goals-lint [options] [PATH ...]`` lints; ``goals-lint COMMAND ...`` runs one of
-:data:`COMMANDS` (``import``, ``export``, ``new``). A command is recognised only as the
+:data:`COMMANDS` (``import``, ``export``, ``new``, ``schema``). A command is recognised only as the
 first word (after ``--lang`` or ``--debug``), so ``goals-lint ./export`` lints a folder
 named ``export``. Each command's module is imported only when it runs, and builds its own
 :class:`Parser` (``prog="goals-lint import"``).
@@ -74,6 +74,11 @@ COMMAND_EXPORT = define(
     zh="把目标文件导出为公开发布格式的绩效目标表（xlsx、csv、md、html）",
     en="export goal files as the published performance-goal table (xlsx, csv, md, html)",
 )
+COMMAND_SCHEMA = define(
+    "command.schema",
+    zh="写出编辑器用的 JSON Schema：补全字段、只列出所填一级指标下的二级指标、按配置检查",
+    en="write the JSON Schema editors use: completion, subcategories by category, checks that follow the configuration",
+)
 COMMAND_NEW = define(
     "command.new",
     zh="新建一个带中文注释的目标文件模板，填写后即可通过检查",
@@ -101,6 +106,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "validator.table.cli:export_command", COMMAND_EXPORT),
     Command("new", "validator.goal_template:new_command", COMMAND_NEW),
     Command("server", "validator.server.command:server_command", COMMAND_SERVER),
+    Command("schema", "validator.schema_command:schema_command", COMMAND_SCHEMA),
 )
 COMMANDS_BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -1,8 +1,8 @@
 """Reporters turn sorted diagnostics into output; they are chosen by name.
 
-Each is a module with ``report(result, lang, out, *, strict=False, err=None)``:
-``strict`` says warnings fail the run too (``--strict``: JUnit shows only what fails
-the run as failures), ``err`` is where a reporter warns the user (stderr).
+Each is a module with ``report(result, lang, out, *, err=None)``: ``err`` is where a
+reporter warns the user (stderr). What fails the run (``--strict``, ``--exit-zero``) is
+``result.failing``, decided once by the command line.
 
 Only ``text`` and ``json`` are imported up front; the others pull in XML, hashing or
 URL handling, so they load only when a run asks for them (start-up time is what
@@ -18,9 +18,7 @@ from validator.result import LintResult
 
 
 class Reporter(Protocol):
-    def __call__(
-        self, result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None
-    ) -> None: ...
+    def __call__(self, result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None: ...
 
 
 REPORTER_MODULES: dict[str, str] = {

@@ -8,7 +8,7 @@ to ``$GITHUB_STEP_SUMMARY`` (when set) lists every problem, up to about 900 KiB
 
 File names and messages are user data: control characters in them are shown as
 escapes (``\\n``, ``\\u001b``), and in the summary Markdown and HTML are escaped so
-they show as written.
+they show as written, and nothing in them becomes a mention, an issue link or a link.
 """
 
 from __future__ import annotations
@@ -70,9 +70,18 @@ _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 SUMMARY_LIMIT = 900 * 1024
 
 
+# What GitHub links after the Markdown is rendered, where a backslash no longer counts:
+# @mentions (which notify people), #123 issue references, and bare www. and e-mail
+# addresses. A zero-width space, written as its character reference, splits each of them
+# and shows nothing.
+_LINKED_BY_GITHUB = re.compile(r"[@#]|(?<=www)(?=\.)", re.IGNORECASE)
+_ZERO_WIDTH_SPACE = "&#8203;"
+
+
 def markdown_text(text: str) -> str:
     """``text`` on one line, shown literally in Markdown (also in a table cell)."""
-    return _MARKDOWN.sub(lambda match: _ENTITIES.get(match.group(), "\\" + match.group()), one_line(text))
+    escaped = _MARKDOWN.sub(lambda match: _ENTITIES.get(match.group(), "\\" + match.group()), one_line(text))
+    return _LINKED_BY_GITHUB.sub(lambda match: match.group() + _ZERO_WIDTH_SPACE, escaped)
 
 
 def _size(line: str) -> int:
@@ -107,7 +116,7 @@ def step_summary(result: LintResult, lang: str, summary_line: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         out.write(annotation(diagnostic, result.root, lang) + "\n")
     text = io.StringIO()

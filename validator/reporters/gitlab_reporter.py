@@ -38,7 +38,7 @@ def _issue(diagnostic: Diagnostic, fingerprint: str, root: str, lang: str) -> di
     }
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     issues = [
         _issue(diagnostic, fingerprint, result.root, lang)
         for diagnostic, fingerprint in zip(

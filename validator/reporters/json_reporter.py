@@ -47,7 +47,7 @@ def _related_to_dict(path: str, related: Related) -> dict[str, Any]:
     return place
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     document = {
         "version": FORMAT_VERSION,
         "tool": {"name": "goals-lint", "version": __version__},

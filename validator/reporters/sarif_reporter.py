@@ -145,7 +145,7 @@ def build_log(result: LintResult, lang: str) -> dict[str, Any]:
     }
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     log = build_log(result, lang)
     json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")

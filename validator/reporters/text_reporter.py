@@ -19,7 +19,7 @@ from validator.result import LintResult
 _SENTENCE_GAP = {"zh": "", "en": " "}
 
 
-def report(result: LintResult, lang: str, out: TextIO, *, strict: bool = False, err: TextIO | None = None) -> None:
+def report(result: LintResult, lang: str, out: TextIO, *, err: TextIO | None = None) -> None:
     for diagnostic in result.diagnostics:
         span = diagnostic.span
         message = one_line(diagnostic.message(lang))

@@ -1,5 +1,5 @@
 """## What it does
-Checks the file against `schemas/goal.schema.json`: every required field is present
+Checks the file against goals-lint's goal-file schema: every required field is present
 (`year`, `department`, `budget_unit`, `project`, `objective`, a non-empty
 `indicators` list, and `seq`, `category`, `name`, `target` in each indicator), no
 unknown field, `category` is one of 产出指标, 效益指标, 满意度指标, 成本指标, a

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
 from validator.atomic import write_all_atomically
-from validator.diagnostics import Span
+from validator.config import Config
+from validator.diagnostics import Severity, Span
 from validator.errors import OutputError, UsageError
 from validator.loader import read_goal_file
-from validator.messages import FILE, counted, render
+from validator.messages import ERROR, FILE, WARNING, counted, render
 from validator.rules.schema import check as schema_check
 from validator.schema import year_range
 from validator.table.categories import CategoryNames
@@ -29,9 +31,12 @@ from validator.table.messages import (
     TABLE_CANNOT_WRITE,
     TABLE_CATEGORY_MAPPED,
     TABLE_EXPORT_DESCRIPTION,
+    TABLE_EXPORT_NOT_COMPLIANT,
+    TABLE_EXPORT_REFUSED,
     TABLE_EXPORTED,
     TABLE_FIELD_LEFT_OUT,
     TABLE_FILES_EXIST,
+    TABLE_HELP_EXPORT_STRICT,
     TABLE_HELP_FORCE,
     TABLE_HELP_FROM,
     TABLE_HELP_OUT,
@@ -187,7 +192,7 @@ def import_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         os.makedirs(args.out, exist_ok=True)
     except OSError as error:
         raise _cannot_write(args.out, error) from None
-    comment = schema_comment_for(args.out)
+    comment = schema_comment_for(args.out, found_config.schema if found_config is not None else None)
     files = [(path, goal_file_text(data, comment).encode("utf-8")) for path, data in planned]
     try:
         write_all_atomically(files, follow_links=True)
@@ -247,8 +252,22 @@ def _export_parser(lang: str) -> Parser:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=say(TABLE_HELP_PATHS))
     parser.add_argument("--to", choices=FORMATS, help=say(TABLE_HELP_TO))
     parser.add_argument("--output", required=True, metavar="FILE", help=say(TABLE_HELP_OUTPUT))
+    parser.add_argument("--strict", action="store_true", help=say(TABLE_HELP_EXPORT_STRICT))
     parser.add_common_options()
     return parser
+
+
+def _compliance(paths: list[str], config: Config | None, *, strict: bool) -> tuple[int, int, bool]:
+    """(errors, warnings, failing) of the rules on the files to export, as `goals-lint` would
+    report them with this folder's configuration; the baseline is not applied: it hides known
+    problems from CI, and a published table is judged as it is."""
+    from validator.linter import Selection, lint_files
+
+    assert config is not None  # a configuration that failed to load has stopped the command
+    result = lint_files(paths, Selection.build(config))
+    errors = sum(1 for diagnostic in result.diagnostics if diagnostic.severity is Severity.ERROR)
+    warnings = sum(1 for diagnostic in result.diagnostics if diagnostic.severity is Severity.WARNING)
+    return errors, warnings, bool(errors or (strict and warnings))
 
 
 # Fields a goal file may have that the published five-column table has no place for.
@@ -269,6 +288,7 @@ def export_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     files = goal_files(args.paths)
 
     goals = []
+    exported_paths = []
     left_out: dict[str, int] = {}
     rejected = 0
     for path in files:
@@ -294,17 +314,27 @@ def export_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
             printer.problem(path, TABLE_NOT_EXPORTED)
             continue
         goals.append(goal_file.data)
+        exported_paths.append(path)
         for field in _NOT_IN_THE_TABLE:
             holders = [goal_file.data] if field != "subcategory" else goal_file.data["indicators"]
             if any(field in holder for holder in holders):
                 left_out[field] = left_out.get(field, 0) + 1
-    for field, count in left_out.items():
-        printer.problem(args.output, TABLE_FIELD_LEFT_OUT, field=field, count=counted(FILE, count))
     if not goals:
         printer.result(TABLE_NOTHING_EXPORTED)
         return EXIT_FAILED
     if os.path.isdir(args.output):
         raise UsageError(TABLE_OUTPUT_IS_A_FOLDER, path=args.output)
+    errors, warnings, failing = _compliance(exported_paths, found_config, strict=args.strict)
+    counts = {
+        "errors": counted(ERROR, errors),
+        "warnings": counted(WARNING, warnings),
+        "paths": " ".join(shlex.quote(path) for path in args.paths),
+    }
+    if failing and args.strict:
+        err.write(render(TABLE_EXPORT_REFUSED, counts, printer.lang) + "\n")
+        return EXIT_FAILED
+    for field, count in left_out.items():
+        printer.problem(args.output, TABLE_FIELD_LEFT_OUT, field=field, count=counted(FILE, count))
     try:
         # Like the linter's --format x:FILE: `reports/table.xlsx` may name a folder not made yet.
         os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
@@ -312,4 +342,6 @@ def export_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     except OSError as error:
         raise _cannot_write(args.output, error) from None
     printer.result(TABLE_EXPORTED, count=counted(PROJECT, len(goals)), output=args.output)
+    if failing:
+        err.write(render(TABLE_EXPORT_NOT_COMPLIANT, counts, printer.lang) + "\n")
     return EXIT_FAILED if rejected else EXIT_OK

@@ -141,38 +141,82 @@ def _html(groups: list[Group]) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
+# Column widths in Excel's units (about one Latin character; a Chinese one takes two),
+# close to the published PDF's proportions on A4 landscape.
 _COLUMN_WIDTHS = (16, 18, 26, 50, 80)
+# Points per line of 11-point Chinese text (CJK fonts set lines wider apart than Latin ones: measured
+# in LibreOffice, 15 cut the last line off), and a little room below the last line.
+_LINE_HEIGHT = 17
+_ROW_PADDING = 4
+_TITLE_HEIGHT = 30
+
+
+def _lines_in(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide (an estimate:
+    Excel does not fit a row's height to wrapped text when it opens a file)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        units = sum(2 if ord(char) > 0x2E7F else 1 for char in paragraph)
+        lines += max(1, -(-units // max(width - 1, 1)))
+    return lines
 
 
 def _write_xlsx(groups: list[Group], output: str) -> None:
     import openpyxl  # only export pays for it
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "绩效目标表"
     for index, width in enumerate(_COLUMN_WIDTHS):
         sheet.column_dimensions["ABCDE"[index]].width = width
+    thin = Side(style="thin", color="000000")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrapped = Alignment(wrap_text=True, vertical="top")
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     row = 1
+    header_rows = []
     for number, group in enumerate(groups):
         if number:
             row += 1  # a blank row between departments
-        sheet.cell(row, 1, group.title).font = Font(bold=True, size=14)
+        title = sheet.cell(row, 1, group.title)
+        title.font = Font(bold=True, size=16)
+        title.alignment = centred
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADINGS))
+        sheet.row_dimensions[row].height = _TITLE_HEIGHT
         row += 1
+        header_rows.append(row)
         for column, heading in enumerate(HEADINGS, 1):
             header = sheet.cell(row, column, heading)
             header.font = Font(bold=True)
             header.fill = PatternFill("solid", fgColor="DDDDDD")
+            header.alignment = centred
+            header.border = ruled
         row += 1
         for goal in group.projects:
-            for column, text in enumerate(row_cells(goal, "\n"), 1):
+            cells = row_cells(goal, "\n")
+            for column, text in enumerate(cells, 1):
                 cell = sheet.cell(row, column)
                 cell.value = text
                 cell.data_type = "s"  # text as written: `1200` stays text, `=…` is no formula
                 cell.alignment = wrapped
+                cell.border = ruled
+            lines = max(_lines_in(text, width) for text, width in zip(cells, _COLUMN_WIDTHS, strict=True))
+            sheet.row_dimensions[row].height = lines * _LINE_HEIGHT + _ROW_PADDING
             row += 1
+    # Printed as the bureau prints it: A4 landscape, as wide as the page, the header row
+    # on every page, page numbers at the foot.
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.print_options.horizontalCentered = True
+    sheet.print_title_rows = f"{header_rows[0]}:{header_rows[0]}"
+    sheet.oddFooter.center.text = "&P / &N"
+    if len(groups) == 1:
+        sheet.freeze_panes = sheet.cell(header_rows[0] + 1, 1)  # scrolling keeps the header in view
     content = io.BytesIO()
     workbook.save(content)
     write_atomically(output, content.getvalue(), follow_links=True)

@@ -267,3 +267,18 @@ TABLE_HELP_OUTPUT = define(
     en="the table to write",
 )
 TABLE_INTEGER = define("table.integer", zh="整数", en="int")
+TABLE_EXPORT_NOT_COMPLIANT = define(
+    "table.export_not_compliant",
+    zh="goals-lint: 警告：导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --no-baseline {paths} 查看）；表格仍已导出，加 --strict 则拒绝导出",
+    en="goals-lint: warning: the goal files exported have {errors} and {warnings} against the compliance rules (run goals-lint --no-baseline {paths} to see them); the table was exported anyway, --strict refuses to",
+)
+TABLE_EXPORT_REFUSED = define(
+    "table.export_refused",
+    zh="goals-lint: 错误：要导出的目标文件有 {errors} 个错误、{warnings} 个警告不符合合规规则（运行 goals-lint --strict --no-baseline {paths} 查看）；--strict 下不导出，未写入表格",
+    en="goals-lint: error: the goal files to export have {errors} and {warnings} against the compliance rules (run goals-lint --strict --no-baseline {paths} to see them); with --strict nothing is exported, no table was written",
+)
+TABLE_HELP_EXPORT_STRICT = define(
+    "table.help.export_strict",
+    zh="合规规则发现错误或警告时不导出（与 goals-lint --strict 判定失败的条件相同）",
+    en="do not export when the compliance rules find errors or warnings (as `goals-lint --strict` fails)",
+)

@@ -119,8 +119,15 @@ def _fits_a_folded_block(text: Any) -> bool:
     return isinstance(text, str) and text != "" and text == text.strip(" \t") and not _needs_escapes(text)
 
 
-def schema_comment_for(directory: str) -> str | None:
-    """The schema's path relative to ``directory``, if a ``schemas/goal.schema.json`` is above it."""
+def schema_comment_for(directory: str, configured: str | None = None) -> str | None:
+    """Where the modeline of a goal file written into ``directory`` finds the editor schema:
+    the configured ``schema`` (a URL as it is, a path relative to ``directory``), else a
+    ``schemas/goal.schema.json`` in ``directory`` or a folder above it (where
+    ``goals-lint schema --output`` writes it in docs/ci.md), else nowhere."""
+    if configured is not None:
+        if "://" in configured:
+            return configured
+        return os.path.relpath(configured, os.path.abspath(directory)).replace(os.sep, "/")
     for folder in walk_up(directory):
         candidate = os.path.join(folder, SCHEMA_LOCATION)
         if os.path.isfile(candidate):
