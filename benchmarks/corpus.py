@@ -296,9 +296,9 @@ INDICATORS: dict[tuple[str, str], list[tuple[str, Target, set[str] | None]]] = {
         ("机房PUE值", lambda d, y: f"≤{d.usual(['1.3', '1.4', '1.5'], 1.2, 1.6)}", {"gov"}),
     ],
     ("效益指标", "可持续影响指标"): [
-        ("系统持续稳定运行", Fixed("长期"), None),
-        ("数据资源持续更新机制", Fixed("建立健全"), None),
-        ("运维保障机制", Fixed("完善"), None),
+        ("系统持续稳定运行", Fixed("7×24小时"), None),
+        ("数据资源持续更新机制", Fixed("建立数据更新制度"), None),
+        ("运维保障机制", Fixed("形成运维保障方案"), None),
         ("项目成果持续发挥作用年限", lambda d, y: d.at_least(f"{d.measure(3, 8)}年"), None),
     ],
     ("满意度指标", "服务对象满意度指标"): [

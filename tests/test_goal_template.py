@@ -171,3 +171,4 @@ def test_new_as_a_user_runs_it(tmp_path):
     path.write_text(_fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     again = goals_lint("goals/", "--strict")
     assert (again.returncode, again.stdout) == (0, "已检查 1 个文件，未发现问题。\n")
+    assert "year: 2025  #" in path.read_text(encoding="utf-8")  # the year folder's year, as year-folder checks

@@ -29,8 +29,12 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     expected = marked_lines(examples.failing, rule.slug)
     assert expected, f"{rule.slug}'s failing example marks no line with `# {rule.slug}`"
     # A cross-file rule needs another file to compare with: the failing example
-    # stands in two files, and both are reported.
-    files = ("a-copy.yaml", "example.yaml") if rule.stage == "cross-file" else ("example.yaml",)
+    # stands in two files, and both are reported. An example whose fence gives its path
+    # (a rule about where a file sits) stands there, alone.
+    if examples.failing_path:
+        files: tuple[str, ...] = (examples.failing_path,)
+    else:
+        files = ("a-copy.yaml", "example.yaml") if rule.stage == "cross-file" else ("example.yaml",)
 
     for name in files:
         write(tmp_path, f"failing/{name}", examples.failing)
@@ -38,12 +42,14 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     # warning-level rule's example fails the run too.
     failing = run_json(str(tmp_path / "failing"), "--strict")
     assert sorted({(Path(d["path"]).name, d["line"]) for d in failing.diagnostics}) == [
-        (name, line) for name in files for line in expected
+        (Path(name).name, line) for name in files for line in expected
     ]
     assert {d["rule"] for d in failing.diagnostics} == {rule.slug}
     assert failing.code == 1
 
-    for name in files:  # the first file keeps the failing example: the passing one must not clash
+    if examples.passing_path:
+        write(tmp_path, f"passing/{examples.passing_path}", examples.passing)
+    for name in () if examples.passing_path else files:  # the first keeps the failing example: they must not clash
         write(tmp_path, f"passing/{name}", examples.failing if name != "example.yaml" else examples.passing)
     passing = run_json(str(tmp_path / "passing"), "--strict")  # clean under every rule: a model to copy
     assert [(d["line"], d["rule"]) for d in passing.diagnostics] == []

@@ -275,11 +275,12 @@ def test_packed_target(tmp_path):
 def test_vague_target(tmp_path):
     text = goal(
         ("效益指标", "服务质量", "明显提升"),
-        ("效益指标", "服务质量评价", "良好"),
+        ("效益指标", "项目实施情况", "良好"),  # 良好 for no rating: vague
         ("效益指标", "评价等级", "优"),
         ("产出指标", "是否满足性能指标（定性）", "满足"),
         ("产出指标", "项目完成进度", "完成项目终验"),
         ("效益指标", "生态影响", "无明显影响"),
+        ("效益指标", "服务质量评价", "良好"),  # a rating: 良好 is its grade
     )
     result = check(tmp_path, text, "vague-target")
     assert [d["line"] for d in result.diagnostics] == [line_of(1, "target"), line_of(2, "target")]

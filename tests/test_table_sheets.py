@@ -207,6 +207,75 @@ def test_tall_rows_with_an_unknown_subcategory_or_a_missing_value(tmp_path):
     ]
 
 
+HEADING_VARIANTS_CSV = """\
+主管部门,预算单位,项目名称,绩效目标,一级指标,二级指标,三级指标,指标值
+某局,某中心,造林项目,完成营造林。,产出指标（必填）,数量指标 (必填硬性指标),营造林面积（亩）,80000
+,,,,,成本指标(必填硬性指标),项目总投入,≤6070万元
+,,,,预期产出指标,数量指标(或建筑规模指标),结算项目数,3
+,,,,效果指标,"社会、经济、生态效益 指标",结算争议率,0%
+,,,,,经济效益指标（选填）,带动增收,≥10万元
+,,,,服务对象满意度指标等,服务对象满意度指标等,群众满意度,≥95%
+"""
+
+
+def test_heading_variants_of_other_templates_are_mapped_and_reported(tmp_path):
+    source = write(tmp_path, "variants.csv", HEADING_VARIANTS_CSV)
+    out = tmp_path / "out"
+    result = run("import", str(source), "--out", str(out), "--year", "2022")
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        f"{source}:E2: category `产出指标（必填）` written as the standard `产出指标` (1 time, first here)",
+        f"{source}:F2: second-level category `数量指标(必填硬性指标)` written as the standard `数量指标` (1 time, first here)",
+        f"{source}:F3: second-level category `成本指标(必填硬性指标)` written as the standard `成本指标` (1 time, first here)",
+        f"{source}:E4: category `预期产出指标` written as the standard `产出指标` (1 time, first here)",
+        f"{source}:F4: second-level category `数量指标(或建筑规模指标)` written as the standard `数量指标` (1 time, first here)",
+        f"{source}:E5: category `效果指标` written as the standard `效益指标` (1 time, first here)",
+        f"{source}:F5: second-level category `社会、经济、生态效益指标` names no one standard second level; "
+        "its indicators are written without one (1 time, first here)",
+        f"{source}:F6: second-level category `经济效益指标（选填）` written as the standard `经济效益指标` (1 time, first here)",
+        f"{source}:E7: category `服务对象满意度指标等` written as the standard `满意度指标` (1 time, first here)",
+        f"{source}:F7: second-level category `服务对象满意度指标等` written as the standard `服务对象满意度指标` "
+        "(1 time, first here)",
+    ]
+    (goal,) = goals_in(out).values()
+    assert [(i["category"], i.get("subcategory"), i["name"]) for i in goal["indicators"]] == [
+        ("产出指标", "数量指标", "营造林面积（亩）"),
+        ("产出指标", "成本指标", "项目总投入"),
+        ("产出指标", "数量指标", "结算项目数"),
+        ("效益指标", None, "结算争议率"),
+        ("效益指标", "经济效益指标", "带动增收"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度"),
+    ]
+    # The written file is one the linter reads cleanly (a heading left out is no schema problem).
+    assert run("--select", "schema", str(out)).code == 0
+
+    chinese = run("import", str(source), "--out", str(tmp_path / "zh"), "--year", "2022", "--lang", "zh")
+    assert (
+        f"{source}:F5: 二级指标 `社会、经济、生态效益指标` 不对应唯一的标准二级指标，相应指标未填写二级指标（共 1 处，首次出现于此）"
+        in chinese.err.splitlines()
+    )
+
+
+def test_an_annotation_nobody_listed_is_not_guessed(tmp_path):
+    source = write(
+        tmp_path,
+        "tall.csv",
+        """\
+主管部门,预算单位,项目名称,绩效目标,一级指标,二级指标,三级指标,指标值
+某局,某中心,项目,目标。,产出指标（建议）,数量指标,数量,3个
+,,,,效益指标,社会效益指标（必填项）,作用,≥1项
+""",
+    )
+    result = run("import", str(source), "--out", str(tmp_path / "out"), "--year", "2023")
+    assert result.code == 1
+    assert result.err.splitlines()[:2] == [
+        f"{source}:E2: unknown category `产出指标（建议）`; expected 产出指标, 效益指标, 满意度指标 or 成本指标 "
+        "(other regions' names such as 项目完成指标 are accepted too)",
+        f"{source}:F3: unknown second-level category `社会效益指标（必填项）`; expected one of the Ministry of Finance "
+        "framework (such as 数量指标, 社会效益指标)",
+    ]
+
+
 def test_a_table_without_a_year_needs_year(tmp_path):
     source = write(tmp_path, "tall.csv", TALL_CSV)
     result = run("import", str(source), "--out", str(tmp_path / "out"))

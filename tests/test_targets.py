@@ -62,6 +62,22 @@ def bounds(text):
         ("支持IPv6", []),
         ("5G网络覆盖率100%", [("=", 100, "%")]),
         ("完成项目终验", []),
+        # dotted dates and periods are dates; 2023.5万元 is an amount
+        ("2023.07-2024.01", []),
+        ("2021.12-2022.06", []),
+        ("2021.1", []),
+        ("2023.5万元", [("=", 20_235_000, "元")]),
+        ("2023-12-31前", []),
+        # comparisons as other tables type them
+        ("≧90%", [("≥", 90, "%")]),
+        ("≦5秒", [("≤", 5, "秒")]),
+        ("═100%", [("=", 100, "%")]),
+        ("<=475元/亩", [("≤", 475, "元")]),
+        # counting units
+        ("≥12场次", [("≥", 12, "场次")]),
+        ("≥280人次", [("≥", 280, "人次")]),
+        ("6批次", [("=", 6, "批次")]),
+        ("≥40课时", [("≥", 40, "课时")]),
     ],
 )
 def test_bounds(text, expected):
@@ -114,12 +130,66 @@ def test_packed(text, packed):
         ("持续加强", "vague"),
         ("良好", "vague"),
         ("较快", "vague"),
-        ("建立健全", "qualitative"),
-        ("", "qualitative"),
+        # without a number, a target is vague unless it is a grade, a yes/no outcome or a deliverable
+        ("建立健全", "vague"),
+        ("长远", "vague"),
+        ("长期", "vague"),
+        ("及时", "vague"),
+        ("好坏", "vague"),
+        ("显著", "vague"),
+        ("有所提升", "vague"),
+        ("公益性事业", "vague"),
+        ("参照政府采购成本控制", "vague"),
+        ("高", "vague"),
+        ("有效", "vague"),  # unless the indicator asks whether something is effective: see vague-target
+        ("优良", "grade"),  # the air-quality grade
+        ("覆盖全区所有人员", "outcome"),
+        ("全部完成", "outcome"),
+        ("在项目计划完成时间内完成", "outcome"),
+        ("房屋设备、设施的管理到位,环境卫生整洁,车辆停放有序", "outcome"),
+        ("出具年度审计报告", "outcome"),
+        ("项目验收报告", "outcome"),
+        ("支持IPv6", "label"),
+        ("T+1", "label"),
+        # template blanks
+        ("待定", "placeholder"),
+        ("TBD", "placeholder"),
+        ("/", "placeholder"),
+        ("无", "placeholder"),  # unless the indicator counts incidents: see vague-target
+        ("xx", "placeholder"),
+        ("XX", "placeholder"),
+        ("**", "placeholder"),
+        ("≥**%", "placeholder"),
+        ("**元/人·月", "placeholder"),
+        ("no", "placeholder"),  # YAML 1.1 reads it as false
+        ("", "placeholder"),
+        # numbers that are all dates: a deadline, unless the words say more
+        ("2023年底", "deadline"),
+        ("2025年年底前", "deadline"),
+        ("2022年底之前", "deadline"),
+        ("2021年全年", "deadline"),
+        ("2021年1月-12月", "deadline"),
+        ("2023年4月-2024年2月", "deadline"),
+        ("2023.07-2024.01", "deadline"),
+        ("2023.12", "deadline"),
+        ("2021.1", "deadline"),
+        ("2022年12月底前完成", "outcome"),
+        ("第4季度前上线", "outcome"),
+        ("2023年底前明显提升", "vague"),
+        # a ratio is one value
+        ("1:50", "quantitative"),
     ],
 )
 def test_kind(text, kind):
     assert parse_target(text).kind == kind
+
+
+def test_a_number_per_item_without_its_currency_says_what_it_is_per():
+    (bound,) = parse_target("≤28.40/株").bounds
+    assert (bound.comparison, bound.value, bound.unit, bound.per) == ("≤", 28.4, "", "株")
+    assert parse_target("≤28.40/株").leftover == ""
+    (priced,) = parse_target("28.40元/株").bounds
+    assert (priced.unit, priced.per) == ("元", "")
 
 
 def test_percentages_and_leftover():
@@ -165,6 +235,13 @@ def test_comparison_key_keeps_different_names_apart():
         ("机房PUE值", None, True),
         ("系统吞吐量", None, False),
         ("项目计划时间", None, False),
+        # a counting unit at the end of a name is the unit
+        ("年度培训场次", None, True),
+        ("接待游客人次", None, True),
+        # a template placeholder is no unit
+        ("苗木成活率(≥**%)", None, False),
+        ("项目总投入(≥**万元)", None, False),
+        ("受益人数(人)", "人", True),
     ],
 )
 def test_units_in_names(name, unit, carries):

@@ -18,6 +18,7 @@ from validator.errors import OutputError, UsageError
 from validator.linter import YAML_SUFFIXES
 from validator.messages import define, render
 from validator.rules.unfilled_placeholder import PLACEHOLDER
+from validator.rules.year_folder import year_folder
 from validator.schema import year_range
 from validator.table.writer import schema_comment_for
 from validator.usage import Parser, chosen_language, config_for
@@ -37,8 +38,8 @@ NEW_HELP_PATH = define(
 )
 NEW_HELP_YEAR = define(
     "new.help.year",
-    zh="预算年度（默认：今年）",
-    en="budget year (default: this year)",
+    zh="预算年度（默认：文件所在的年度文件夹，如 goals/2025/；不在年度文件夹中则为今年）",
+    en="budget year (default: the year folder the file goes in, such as goals/2025/; else this year)",
 )
 NEW_HELP_FORCE = define(
     "new.help.force",
@@ -142,7 +143,8 @@ def new_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         raise UsageError(NEW_NOT_YAML, path=path)
     if os.path.lexists(path) and not args.force:
         raise UsageError(NEW_EXISTS, path=path)
-    year = datetime.date.today().year if args.year is None else args.year
+    # The year folder the file goes in decides, as year-folder will check it; else this year.
+    year = args.year if args.year is not None else year_folder(path) or datetime.date.today().year
     minimum, maximum = year_range()
     if not minimum <= year <= maximum:
         raise UsageError(NEW_YEAR_OUT_OF_RANGE, year=year, minimum=minimum, maximum=maximum)

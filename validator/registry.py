@@ -31,6 +31,7 @@ RULE_MODULES = (
     "validator.rules.text_hygiene",
     "validator.rules.comparison_direction",
     "validator.rules.duplicate_project",
+    "validator.rules.year_folder",
     # suppression comments (GL9xx)
     "validator.rules.invalid_suppression",
     "validator.rules.unused_suppression",

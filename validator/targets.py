@@ -35,6 +35,7 @@ _SYMBOLS = {
     ">": ">",
     "<": "<",
     "=": "=",
+    "═": "=",  # a box-drawing double line, typed for = in some tables; NFKC leaves it alone
 }
 # Words before the number. Longest first, so 不少于 is not read as 少于.
 _WORDS_BEFORE = {
@@ -84,7 +85,7 @@ _CJK_UNITS = sorted(
     艘 架次 架 车次 班次 批次 株 头 羽 尾 只 匹 标准箱 箱 星 盏 栋 幢 片区 片 卷 集 孔 眼 口 杆 芯 核 蒸吨 瓶 盒 袋
     包 双 对 首 届 班 遍 回 趟 列 支 把 段 厘米 毫米 季度 比值 标台 床位 床 延米 标箱 航次 学分 剂次 剂 针次 工日
     公里 千米 立方米 千克 公斤 元 米 吨 个 次 份 条 件 项 人 家 台 套 户 篇 期 场 天 日 周 月 年 秒 分 张 本
-    部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字
+    部 名 所 座 处 批 类 种 门 通 位 页 册 笔 单 例 宗 亩 辆 棵 间 层 节 课 轮 组 块 根 枚 路 端 幅 级 倍 岁 字 起
     """.split(),
     key=len,
     reverse=True,
@@ -106,11 +107,19 @@ _LATIN_UNIT_AT = re.compile(_LATIN_UNIT)
 # Dates and deadlines: their numbers are not targets (``12月底前100%到位``).
 _DEADLINE = r"(?:底|末|初|中旬|上旬|下旬)?(?:前|之前|以前|止)?"
 _DATE = re.compile(
-    rf"\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}[日号]?{_DEADLINE}"  # 2023-12-31前, 2023.12.31, 2023/12/31
+    rf"\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?!\d)[日号]?{_DEADLINE}"  # 2023-12-31前, 2023.12.31, 2023/12/31
     rf"|\d{{1,2}}\s*[-~至到]\s*\d{{1,2}}月{_DEADLINE}"  # 1-12月
     rf"|(?:\d{{4}}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?{_DEADLINE}"
     rf"|\d{{4}}年(?:底|末|内|前|之前)?"
     r"|第[1-4一二三四]季度"
+)
+# 2023.07, 2021.1: a year and a month written with a dot (2023.07-2024.01 is a period).
+# Not when a unit follows: 2023.5万元 is an amount. Compiled when a target has a dot:
+# each pattern costs start-up time, and most targets have none.
+_DOTTED_MONTH = r"(?<![\d.])(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?![\d.])"
+# What may stand beside a date in a deadline target (2023年底, 2025年年底前, 2021年全年).
+_DEADLINE_WORDS = frozenset(
+    "前 之前 以前 底 底前 年底 年底前 年末 止 内 以内 之内 年内 全年 年度 整年 月 月底 期间".split()
 )
 # A standard's number is a name, not a quantity: GB/T 22239-2019, GB 5749-2022, ISO 9001.
 _STANDARD = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[A-Z]{1,2})?\s*\d+(?:\.\d+)*(?:-\d{2,4})?")
@@ -131,6 +140,7 @@ class Bound(NamedTuple):
     subject: str  # the words before it in the target (``面向政府用户`` in ``面向政府用户≥50``)
     stated: bool  # whether a comparison was written (≥, 不少于, 以上 …)
     in_range: bool = False  # one end of a range (95%-100%): its ≥/≤ is the range's, not a limit
+    per: str = ""  # what a number without a unit is per (≤28.40/株 → "株"): an amount whose currency is missing
 
     @property
     def is_percentage(self) -> bool:
@@ -142,7 +152,10 @@ class Target(NamedTuple):
     normalized: str  # NFKC
     bounds: tuple[Bound, ...]
     packed: bool  # several separate targets in one (a range is one target)
-    kind: str  # "quantitative", or for targets without numbers: "grade", "outcome", "vague", "qualitative"
+    # "quantitative", or for targets without a number: "grade", "outcome" (a yes/no result or a
+    # named deliverable), "deadline" (only dates), "label" (T+1, IPv6), "placeholder" (a
+    # template's blank) or "vague"
+    kind: str
     leftover: str  # the words that are not comparisons, numbers, units or dates
 
     @property
@@ -155,12 +168,19 @@ class Target(NamedTuple):
 # Words that say something is reduced or saved: 节约成本 measures a saving, a benefit.
 SAVING_WORDS = ("节约", "节省", "减少", "降低", "压缩", "压减", "减免", "减轻", "缩减", "下降")
 
-# Recognised grade scales: 优/良/中/差, 达成/部分达成/未达成, 合格/不合格 …
-GRADES = frozenset("优 优秀 良 中 差 合格 不合格 达标 未达标 达成 部分达成 未达成 A B C D".split())
+# Recognised grade scales: 优/良/中/差, 达成/部分达成/未达成, 合格/不合格, and 优良 (the
+# air-quality grade). 良好 alone is a grade only for a rating: see vague-target.
+GRADES = frozenset("优 优秀 优良 良 中 差 合格 不合格 达标 未达标 达成 部分达成 未达成 A B C D".split())
 # Clear yes/no outcomes.
 YES_NO = frozenset(
-    "是 否 满足 不满足 完成 未完成 已完成 通过 未通过 有 无 符合 不符合 合规 按时完成 如期完成 全部完成".split()
+    "是 否 满足 不满足 完成 未完成 已完成 通过 未通过 有 符合 不符合 合规 按时完成 如期完成 全部完成".split()
 )
+# A template's blank left in the table: 待定, TBD, /, 无, xx, ** (compared in lower case).
+# `no` is what YAML 1.1 tools read as false; 无 can be a real answer (see vague-target).
+PLACEHOLDERS = frozenset(
+    "待定 待补充 待填 待填写 暂无 无 空 略 tbd tbc n/a na none null no / - -- — —— xx xxx ** ***".split()
+)
+_PLACEHOLDER_MARK = re.compile(r"\*{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])")
 # A concrete action that either happened or did not: 完成项目终验, 通过验收, 建成平台.
 _OUTCOME_VERBS = (
     "完成",
@@ -171,6 +191,8 @@ _OUTCOME_VERBS = (
     "按时",
     "如期",
     "按期",
+    "支持",
+    "符合",
     "取得",
     "获得",
     "形成",
@@ -189,10 +211,23 @@ _OUTCOME_VERBS = (
 )
 # Something that must not happen: 无明显影响, 无重大安全事故, 未发生数据泄露, 零投诉.
 _NEGATED_OUTCOMES = ("无", "未发生", "不发生", "零", "不增加", "不降低", "不减少", "不下降", "不超过上年", "不低于上年")
+# A clause ending with one of these states a result that happened or did not: 管理到位,
+# 在计划时间内完成, 第4季度前上线.
+_OUTCOME_ENDINGS = ("完成", "到位", "通过", "合格", "达标", "满足", "上线", "验收", "建成", "实现", "办结", "落地")
+# A result for everyone: 全部完成, 覆盖全区所有人员, 实现全覆盖.
+_WHOLE_WORDS = ("全部", "所有", "全覆盖", "全员")
+# A named deliverable: 评估报告, 实施方案, 管理制度.
+_DELIVERABLES = ("报告", "方案", "规划", "制度", "办法", "细则", "清单", "台账", "平台", "系统", "手册", "标准")
+# Clause separators, all made a comma (str.translate: a character class with Chinese
+# marks costs a millisecond to compile at start-up).
+_CLAUSE_COMMAS = str.maketrans("，;；、", ",,,,")
 # Targets that start by promising effect without a measure: 有效减轻, 高效.
 _VAGUE_STARTS = ("有效", "高效")
 # Words that make a target unmeasurable on their own.
 VAGUE_WORDS = (
+    "长远",
+    "及时",
+    "好坏",
     "明显",
     "显著",
     "进一步",
@@ -253,8 +288,12 @@ def parse_target(text: str) -> Target:
     if not any(character.isdigit() for character in normalized):
         return Target(text, normalized, (), False, _qualitative_kind(normalized), comparison_key(normalized))
     # Dates and ratios are blanked with spaces so positions stay the same for the rest.
-    blank = lambda match: " " * len(match.group())  # noqa: E731
-    masked = _RATIO.sub(blank, _DATE.sub(blank, _STANDARD.sub(blank, _TIMES.sub("×", normalized))))
+    dated = _DATE.sub(_blank, _STANDARD.sub(_blank, _TIMES.sub("×", normalized)))
+    masked = _RATIO.sub(_blank, dated)
+    if "." in masked:
+        masked = re.sub(
+            _DOTTED_MONTH, lambda match: match.group() if _is_amount(masked, match) else _blank(match), masked
+        )
     bounds: list[Bound] = []
     spans: list[tuple[int, int]] = []
     range_pairs = 0
@@ -264,6 +303,8 @@ def parse_target(text: str) -> Target:
         unit, after_word, end = _read_unit_and_after(masked, match.end())
         if _is_label(masked, match, comparison_word, unit, after_word, end):
             continue
+        per = "" if unit or after_word else _per_unit(masked, end)
+        end += len(per) + 1 if per else 0
         stated = bool(comparison_word or after_word)
         # A word after the number decides: 控制在90%以上 is at least 90%.
         comparison = (
@@ -304,7 +345,9 @@ def parse_target(text: str) -> Target:
         subject = masked[previous_end:start].strip(" " + STRAY_PUNCTUATION + "或和及与")
         multiplier = match.group("multiplier") or ""
         bounds.append(
-            Bound(comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated, joins_range)
+            Bound(
+                comparison, value, f"{'-' if sign else ''}{number}{multiplier}", unit, subject, stated, joins_range, per
+            )
         )
         spans.append((start, end))
         previous_end = end
@@ -316,8 +359,30 @@ def parse_target(text: str) -> Target:
         bounds = [bound for bound, bracketed in zip(bounds, inside, strict=False) if not bracketed]
         range_pairs = sum(1 for bound in bounds if bound.in_range and bound.comparison == "≤")
     packed = len(bounds) - range_pairs > 1
-    kind = "quantitative" if bounds else _qualitative_kind(normalized)
+    # A ratio (1:50, 3/10) is one value without bounds.
+    kind = "quantitative" if bounds or _RATIO.search(dated) else _kind_of_dated(masked)
     return Target(text, normalized, tuple(bounds), packed, kind, leftover)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _is_amount(text: str, match: re.Match[str]) -> bool:
+    """Whether a year-and-month lookalike is an amount: 2023.5万元, 2021.3吨."""
+    after = text[match.end() :].lstrip()
+    return after[:1] in _MULTIPLIERS or bool(_read_unit_and_after(after, 0)[0])
+
+
+def _kind_of_dated(masked: str) -> str:
+    """A target whose numbers are all dates (or labels): a deadline, unless its words say more
+    (2023年底 is a deadline, 2022年12月底前完成 an outcome, 2023年底前明显提升 vague)."""
+    rest = comparison_key(masked).strip("-~—–至到")
+    if not rest or rest in _DEADLINE_WORDS:
+        return "deadline"
+    if any(character.isdigit() for character in rest):
+        return "label"  # T+1, IPv6: a value named by a label
+    return _qualitative_kind(rest)
 
 
 def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
@@ -338,6 +403,14 @@ def _read_unit_and_after(text: str, position: int) -> tuple[str, str, int]:
                     unit = text[position : position + length]
                     break
     return _after_word(text, unit, position + len(unit))
+
+
+def _per_unit(text: str, position: int) -> str:
+    """The unit after a ``/`` that follows a number directly: ``28.40/株`` → ``株``."""
+    if text[position : position + 1] != "/":
+        return ""
+    unit, _, _ = _read_unit_and_after(text, position + 1)
+    return unit
 
 
 def _after_word(text: str, unit: str, position: int) -> tuple[str, str, int]:
@@ -390,9 +463,11 @@ def _leftover(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _qualitative_kind(normalized: str) -> str:
+    """The kind of a target without numbers. The default is vague: a target is measurable
+    only as a grade on a scale, a clear yes/no outcome or a named deliverable."""
     text = comparison_key(normalized)
-    if not text:
-        return "qualitative"
+    if not text or text.lower() in PLACEHOLDERS or _PLACEHOLDER_MARK.search(text):
+        return "placeholder"
     core = text
     for prefix in _GRADE_PREFIXES:
         if core.startswith(prefix) and core[len(prefix) :]:
@@ -408,9 +483,17 @@ def _qualitative_kind(normalized: str) -> str:
         return "outcome"
     if any(word in text for word in VAGUE_WORDS) or text.startswith(_VAGUE_STARTS):
         return "vague"
-    if text.startswith(_OUTCOME_VERBS):
+    clauses = text.translate(_CLAUSE_COMMAS).split(",")
+    within = text.startswith("控制在") and len(text) > 4 and text.endswith("内")  # 控制在预算范围内: yes or no
+    if (
+        text.startswith(_OUTCOME_VERBS)
+        or any(clause.endswith(_OUTCOME_ENDINGS) for clause in clauses)
+        or any(word in text for word in _WHOLE_WORDS)
+        or text.endswith(_DELIVERABLES)
+        or within
+    ):
         return "outcome"
-    return "qualitative"
+    return "vague"
 
 
 # --- what indicator names say --------------------------------------------------------
@@ -438,6 +521,39 @@ _COUNT_ENDINGS = (
     "比",
     "比值",
     "倍数",
+)
+
+
+# Under 成本指标 without a second level, a name that speaks of money.
+_MONEY_WORDS = ("成本", "费", "资金", "预算", "投资", "投入", "造价", "价格", "单价", "金额", "补助", "补贴", "支出")
+
+
+def files_money_cost(category: str, subcategory: str | None, name: str) -> bool:
+    """Whether an indicator is filed as a cost counted in money: 产出指标's 成本指标, or
+    成本指标's 经济成本指标 (社会成本 and 生态环境成本 are not counted in yuan); under
+    成本指标 without a second level, when its name speaks of money."""
+    if category == "成本指标":
+        if subcategory is None:
+            return any(word in name for word in _MONEY_WORDS)
+        return subcategory == "经济成本指标"
+    return category == "产出指标" and subcategory == "成本指标"
+
+
+# A name that ends in a counting unit counts in it: 年度培训场次, 接待游客人次, 授课课时.
+COUNTING_UNITS = (
+    "场次",
+    "人次",
+    "户次",
+    "件次",
+    "项次",
+    "家次",
+    "架次",
+    "车次",
+    "班次",
+    "航次",
+    "批次",
+    "课时",
+    "学时",
 )
 
 
@@ -487,4 +603,4 @@ def indicator_name_key(name: str) -> str:
 def name_carries_unit(name: str) -> bool:
     # 路面技术状况指数MQI: an abbreviation after the head word does not hide it.
     core = name_core(name).rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.- ")
-    return name_unit(name) is not None or core.endswith(_COUNT_ENDINGS)
+    return name_unit(name) is not None or core.endswith(_COUNT_ENDINGS) or core.endswith(COUNTING_UNITS)

@@ -2,14 +2,20 @@
 Warns when an indicator's name says plainly which category it belongs to, and it is
 listed under another:
 
-- a satisfaction measure (its name ends in 满意度 or 满意率) outside 满意度指标;
-- a cost measure (its name ends in 成本, 费用, 经费, 单价, 造价, 支出 …) outside
-  成本指标 and outside the 成本指标 subcategory of 产出指标 (under 产出指标 with no
-  subcategory it is given the benefit of the doubt).
+- a satisfaction measure (its name ends in 满意度, 满意率, 满意程度, 认可度 or 投诉率)
+  outside 满意度指标;
+- under 满意度指标, an indicator whose name measures no satisfaction at all (no
+  满意, 认可, 投诉, 评价 or 好评 in it): 群众幸福感, 粮食安全事件发生数;
+- a cost measure (its name ends in 成本, 费用, 经费, 单价, 造价, 支出 …) counted in
+  money (or with no number) outside 成本指标 and outside the 成本指标 subcategory of
+  产出指标 (under 产出指标 with no subcategory it is given the benefit of the doubt).
+  `安置小区物业费: 8个` counts estates, not money, and is left alone.
 
 A name's head word comes last in Chinese, so 对群众不满意回访率 (a call-back rate)
 and 成本节约率 (a rate) are not caught; nor is a saving such as 节约行政运行成本,
 which is a benefit, nor a cost whose target is a saving (`群众办事成本: 下降20%`).
+认可度 is a judgement call (an expert's 认可度 can be a quality measure): like every
+finding of this rule, it is a warning.
 
 ## Why is this bad?
 Satisfaction and cost are scored separately in the performance evaluation; a
@@ -33,6 +39,14 @@ indicators:
     category: 效益指标  # category-mismatch
     name: 话务服务市民的满意度
     target: ≥95%
+  - seq: 3
+    category: 效益指标  # category-mismatch
+    name: 服务周期内，市民对服务改善的满意程度
+    target: ≥85%
+  - seq: 4
+    category: 满意度指标  # category-mismatch
+    name: 群众幸福感
+    target: ≥90%
 ```
 
 Use instead:
@@ -71,7 +85,7 @@ from validator.diagnostics import Problem, Severity
 from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
-from validator.targets import SAVING_WORDS, name_core
+from validator.targets import SAVING_WORDS, name_core, parse_target
 
 # --- messages (zh, en) ---
 CATEGORY_MISMATCH = define(
@@ -79,12 +93,20 @@ CATEGORY_MISMATCH = define(
     zh="“{name}”从名称看属于{expected}，却列在{category}下；请将一级指标改为“{expected}”，或修改指标名称",
     en="“{name}” reads as a {expected} indicator by its name but is filed under {category}; change the category to {expected}, or rename the indicator",
 )
+CATEGORY_MISMATCH_NOT_SATISFACTION = define(
+    "rule.category_mismatch.not_satisfaction",
+    zh="“{name}”列在满意度指标下，但名称中没有衡量满意度的内容（满意度、满意率、认可度等）；请移到它所属的一级指标，或改为服务对象满意度",
+    en="“{name}” is filed under 满意度指标 but its name measures no satisfaction (满意度, 满意率, 认可度 …); move it to the category it belongs to, or make it a satisfaction measure",
+)
 
 
-SATISFACTION_ENDINGS = ("满意度", "满意率")
+SATISFACTION_ENDINGS = ("满意度", "满意率", "满意程度", "认可度", "投诉率")
+# What a satisfaction indicator's name mentions: 市民满意度调查 is one, 群众幸福感 is not.
+SATISFACTION_WORDS = ("满意", "认可", "投诉", "评价", "好评")
 # 节约行政运行成本 is a benefit (money saved), not a cost.
 # Not 支出: 居民消费支出 is an economic benefit.
 COST_ENDINGS = ("成本", "费用", "经费", "单价", "造价", "投资额", "费")
+CURRENCIES = ("元", "美元", "欧元", "港元")
 
 
 def check(data: GoalData) -> Iterator[Problem]:
@@ -93,12 +115,27 @@ def check(data: GoalData) -> Iterator[Problem]:
         category = indicator["category"]
         if core.endswith(SATISFACTION_ENDINGS) and category != "满意度指标":
             yield _mismatch(index, indicator, "满意度指标")
-        elif _is_cost(core) and not _files_cost(indicator) and not _saves(indicator["target"]):
+        elif category == "满意度指标" and not any(word in core for word in SATISFACTION_WORDS):
+            yield Problem(
+                f"/indicators/{index}/category", CATEGORY_MISMATCH_NOT_SATISFACTION, {"name": indicator["name"]}
+            )
+        elif (
+            _is_cost(core)
+            and _counts_money(indicator["target"])
+            and not _files_cost(indicator)
+            and not _saves(indicator["target"])
+        ):
             yield _mismatch(index, indicator, "成本指标")
 
 
 def _is_cost(name: str) -> bool:
     return name.endswith(COST_ENDINGS) and not any(word in name for word in SAVING_WORDS)
+
+
+def _counts_money(target: str) -> bool:
+    """Whether a target is an amount of money, or has no number at all (安置小区物业费: 8个 counts estates)."""
+    bounds = parse_target(target).bounds
+    return not bounds or any(bound.unit.endswith(CURRENCIES) or bound.per for bound in bounds)
 
 
 def _saves(target: str) -> bool:

@@ -11,6 +11,10 @@ target names its own subject (`系统对用户操作的响应时间不超过5秒
 read instead. A name that measures a change (节约运行成本, 缩短办理时间) is left
 alone, and so is one whose head word is not known (群众办事时长压缩比例).
 
+An amount of money filed as a cost (产出指标's 成本指标, 成本指标's 经济成本指标) is a
+cost whatever its name: `科技特派员业务培训开展: ≥5万元` under 成本指标 sets a floor on
+what it may cost.
+
 ## Why is this bad?
 `系统可用率 ≤99%` is met by a system that is never up; `响应时间 ≥5秒` by one that
 never answers. The symbol was almost certainly typed the wrong way round, and the
@@ -36,6 +40,11 @@ indicators:
     category: 效益指标
     name: 移动服务平台年提供服务次数
     target: 1200万次
+  - seq: 4
+    category: 产出指标
+    subcategory: 成本指标
+    name: 话务员业务培训
+    target: ≥5万元  # comparison-direction
 ```
 
 Use instead:
@@ -62,6 +71,11 @@ indicators:
     category: 效益指标
     name: 移动服务平台年提供服务次数
     target: 1200万次
+  - seq: 5
+    category: 产出指标
+    subcategory: 成本指标
+    name: 话务员业务培训
+    target: ≤5万元
 ```
 """
 
@@ -73,7 +87,7 @@ from validator.diagnostics import Problem, Severity
 from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
-from validator.targets import SAVING_WORDS, comparison_key, name_core, parse_target
+from validator.targets import SAVING_WORDS, comparison_key, files_money_cost, name_core, parse_target
 
 # --- messages (zh, en) ---
 COMPARISON_DIRECTION_UPPER_LIMIT = define(
@@ -184,7 +198,15 @@ def check(data: GoalData) -> Iterator[Problem]:
         if any(word in core for word in CHANGE_VERBS):
             continue  # 节约运行成本 ≥50万元 is a saving: more is better
         name_head = _head(core)
+        money_cost = files_money_cost(indicator["category"], indicator.get("subcategory"), indicator["name"])
         for bound in stated:
+            if money_cost and bound.comparison in _LOWER_LIMITS and bound.unit.endswith("元"):
+                yield Problem(
+                    f"/indicators/{index}/target",
+                    COMPARISON_DIRECTION_LOWER_LIMIT,
+                    {"keyword": "成本", "target": indicator["target"]},
+                )
+                break
             if bound.in_range or any(word in bound.subject for word in CHANGE_VERBS):
                 continue  # 90%-100% bounds both ways; 时限压缩50%以上 is a reduction
             if bound.is_percentage and bound.value >= 100 and bound.comparison in _UPPER_LIMITS:

@@ -1,8 +1,16 @@
 """## What it does
-Warns about stray punctuation and spacing in project names, indicator names and
-targets: a leading mark (`.系统并发数`), a trailing mark (`工单转派及时率.`, a target
-ending in `。`), a doubled mark (`。。`, `，，`), a space before a mark (`应用与推广情况 。`),
-and spaces at either end.
+Warns about traces of copying and of the template in project names, indicator names and
+targets:
+
+- stray punctuation and spacing: a leading mark (`.系统并发数`), a trailing mark
+  (`工单转派及时率.`, a target ending in `。`), a doubled mark (`。。`, `，，`), a space
+  before a mark (`应用与推广情况 。`), and spaces at either end;
+- a template placeholder left in a name: `苗木成活率(≥**%)`, `项目总投入(≥**万元)`,
+  `受益人口数≥**人`, `XX项目` (a placeholder target is vague-target's);
+- a template's marker at the start of a name: `*`, `★`, `★★★` (the required or core
+  indicator marks), and the template's row label `指标1：`;
+- quotes wrapped around a whole name or target (`“≤1%”`): quotes inside one
+  (`推动“网球+”产业融合`) are fine.
 
 ## Why is this bad?
 These are traces of copying from Word or a PDF. In the published table the indicator
@@ -29,6 +37,14 @@ indicators:
     category: 效益指标
     name: 政务服务事项数据应用管理系统应用与推广情况 。  # text-hygiene
     target: 用户数不少于200个。  # text-hygiene
+  - seq: 4
+    category: 产出指标
+    name: ★苗木成活率(≥**%)  # text-hygiene
+    target: “≥85%”  # text-hygiene
+  - seq: 5
+    category: 效益指标
+    name: 指标1：受益人数  # text-hygiene
+    target: ≥132人
 ```
 
 Use instead:
@@ -51,6 +67,14 @@ indicators:
     category: 效益指标
     name: 政务服务事项数据应用管理系统用户数
     target: 不少于200个
+  - seq: 4
+    category: 产出指标
+    name: 苗木成活率
+    target: ≥85%
+  - seq: 5
+    category: 效益指标
+    name: 推动“网球+”产业融合的受益人数
+    target: ≥132人
 ```
 """
 
@@ -91,6 +115,27 @@ TEXT_HYGIENE_SPACE_BEFORE = define(
     en="the {field} has a space before “{mark}”; remove it",
 )
 
+TEXT_HYGIENE_PLACEHOLDER = define(
+    "rule.text_hygiene.placeholder",
+    zh="{field}中留有模板占位符“{placeholder}”，请删除（目标值写在年度指标值中）",
+    en="the {field} still holds the template's placeholder “{placeholder}”; remove it (the target belongs in the target)",
+)
+TEXT_HYGIENE_MARKER = define(
+    "rule.text_hygiene.marker",
+    zh="{field}开头有模板的标记“{mark}”（必填或核心指标的标记），请删除",
+    en="the {field} starts with the template's marker “{mark}” (a required or core indicator mark); remove it",
+)
+TEXT_HYGIENE_LABEL = define(
+    "rule.text_hygiene.label",
+    zh="{field}开头留有模板的行标签“{label}”，请删除",
+    en="the {field} starts with the template's row label “{label}”; remove it",
+)
+TEXT_HYGIENE_QUOTED = define(
+    "rule.text_hygiene.quoted",
+    zh="{field}整个被引号包住：{text}；请去掉引号",
+    en="the {field} is wrapped in quotes: {text}; remove them",
+)
+
 
 # Marks that never begin or end a name or a target (both widths).
 STRAY_MARKS = ".．。,，、;；:："
@@ -98,8 +143,23 @@ _DOUBLED = re.compile(r"([。，、；：！？,;:!?%])\1|(?<!\.)\.\.(?!\.)")
 # A space before a closing or separating mark; " .5" is a number, not a stray dot.
 _SPACE_BEFORE = re.compile(r"\s+(?:[。，、；：！？）】」』,;:!?)]|\.(?!\d))")
 
+# A template's blank: (≥**%), （≥**万元）, ≥**人, XX. Searched (and so compiled) only in a
+# text the quick check below found suspect.
+_PLACEHOLDER = (
+    r"[(（][^()（）]*(?:\*{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z]))[^()（）]*[)）]"
+    r"|[≥≤><=]*\*{2,}[^\s,，。;；()（）]*"
+    r"|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])"
+)
+# The required (*) and core-indicator (★, ★★★) marks, and the template's row label (指标1：).
+_MARKERS = "*★☆※"
+_LABEL = r"指标\s*\d+\s*[:：]"
+_QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "「": "」", "『": "』"}
+
 # Anything any of the checks below could report; most names and targets have none.
-_SUSPECT = re.compile(rf"^[\s{STRAY_MARKS}]|[\s{STRAY_MARKS}]$|{_DOUBLED.pattern}|{_SPACE_BEFORE.pattern}")
+_SUSPECT = re.compile(
+    rf"^[\s{STRAY_MARKS}*★☆※“\"'‘「『]|[\s{STRAY_MARKS}]$|{_DOUBLED.pattern}|{_SPACE_BEFORE.pattern}"
+    r"|\*\*|[Xx]{2}|^指标"
+)
 
 FIELDS = {
     "project": {"zh": "项目名称", "en": "project name"},
@@ -109,18 +169,25 @@ FIELDS = {
 
 
 def check(data: GoalData) -> Iterator[Problem]:
-    yield from _check_text("/project", data["project"], FIELDS["project"])
+    yield from _check_text("/project", data["project"], FIELDS["project"], template=True)
     for index, indicator in enumerate(data["indicators"]):
-        yield from _check_text(f"/indicators/{index}/name", indicator["name"], FIELDS["name"])
-        yield from _check_text(f"/indicators/{index}/target", indicator["target"], FIELDS["target"])
+        yield from _check_text(f"/indicators/{index}/name", indicator["name"], FIELDS["name"], template=True)
+        yield from _check_text(f"/indicators/{index}/target", indicator["target"], FIELDS["target"], template=False)
 
 
-def _check_text(pointer: str, text: str, field: dict[str, str]) -> Iterator[Problem]:
+def _check_text(pointer: str, text: str, field: dict[str, str], *, template: bool) -> Iterator[Problem]:
+    """``template``: also look for the template's placeholders, markers and labels (in names;
+    a target that is a placeholder is vague-target's)."""
     if not _SUSPECT.search(text):
         return  # the common case, in one search
-    if text != text.strip():
-        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text})
     stripped = text.strip()
+    if template:
+        yield from _template_residue(pointer, stripped, field)
+    opening = stripped[:1]
+    if len(stripped) > 2 and opening in _QUOTES and stripped.endswith(_QUOTES[opening]):
+        yield Problem(pointer, TEXT_HYGIENE_QUOTED, {"field": field, "text": stripped})
+    if text != stripped:
+        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text})
     if stripped[:1] and stripped[0] in STRAY_MARKS:
         yield Problem(pointer, TEXT_HYGIENE_LEADING, {"field": field, "mark": stripped[0]})
     doubled = _DOUBLED.search(stripped)
@@ -133,12 +200,24 @@ def _check_text(pointer: str, text: str, field: dict[str, str]) -> Iterator[Prob
         yield Problem(pointer, TEXT_HYGIENE_TRAILING, {"field": field, "mark": stripped[-1]})
 
 
+def _template_residue(pointer: str, text: str, field: dict[str, str]) -> Iterator[Problem]:
+    marker = text[: len(text) - len(text.lstrip(_MARKERS))]
+    if marker:
+        yield Problem(pointer, TEXT_HYGIENE_MARKER, {"field": field, "mark": marker})
+    label = re.match(_LABEL, text)
+    if label:
+        yield Problem(pointer, TEXT_HYGIENE_LABEL, {"field": field, "label": label.group()})
+    placeholder = re.compile(_PLACEHOLDER).search(text, len(marker))
+    if placeholder:
+        yield Problem(pointer, TEXT_HYGIENE_PLACEHOLDER, {"field": field, "placeholder": placeholder.group()})
+
+
 RULE = DataRule(
     code="GL205",
     slug="text-hygiene",
     summary={
-        "zh": "名称和指标值中没有多余或重复的标点、标点前的空格",
-        "en": "no stray or doubled punctuation, or spaces before punctuation, in names and targets",
+        "zh": "名称和指标值中没有多余或重复的标点、标点前的空格、模板占位符和标记",
+        "en": "no stray or doubled punctuation, spaces before punctuation, or template placeholders and marks in names and targets",
     },
     doc=__doc__,
     default_severity=Severity.WARNING,

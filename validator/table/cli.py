@@ -22,7 +22,7 @@ from validator.loader import read_goal_file
 from validator.messages import ERROR, FILE, WARNING, counted, render
 from validator.rules.schema import check as schema_check
 from validator.schema import year_range
-from validator.table.categories import CategoryNames
+from validator.table.categories import NO_SUBCATEGORY, CategoryNames
 from validator.table.export import FORMATS, grouped, unexportable, write_table
 from validator.table.messages import (
     GOAL_FILE,
@@ -59,6 +59,7 @@ from validator.table.messages import (
     TABLE_SOURCE_MISSING,
     TABLE_SOURCE_NOT_TEXT,
     TABLE_SOURCE_UNREADABLE,
+    TABLE_SUBCATEGORY_LEFT_OUT,
     TABLE_SUBCATEGORY_MAPPED,
     TABLE_TITLE_YEAR_OUT_OF_RANGE,
     TABLE_UNKNOWN_EXPORT_FORMAT,
@@ -202,9 +203,13 @@ def import_command(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     for path, _ in files:
         printer.result(TABLE_WROTE, path=path.replace(os.sep, "/"))
     for note in names.notes():
+        if note.level == "category":
+            message_id = TABLE_CATEGORY_MAPPED
+        else:
+            message_id = TABLE_SUBCATEGORY_MAPPED if note.standard != NO_SUBCATEGORY else TABLE_SUBCATEGORY_LEFT_OUT
         printer.problem(
             f"{args.source}:{note.first_place}",
-            TABLE_CATEGORY_MAPPED if note.level == "category" else TABLE_SUBCATEGORY_MAPPED,
+            message_id,
             original=note.original,
             standard=note.standard,
             count=counted(TIME, note.times),

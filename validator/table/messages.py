@@ -81,6 +81,11 @@ TABLE_SUBCATEGORY_MAPPED = define(
     zh="二级指标 `{original}` 已按标准名称写作 `{standard}`（共 {count} 处，首次出现于此）",
     en="second-level category `{original}` written as the standard `{standard}` ({count}, first here)",
 )
+TABLE_SUBCATEGORY_LEFT_OUT = define(
+    "table.subcategory_left_out",
+    zh="二级指标 `{original}` 不对应唯一的标准二级指标，相应指标未填写二级指标（共 {count} 处，首次出现于此）",
+    en="second-level category `{original}` names no one standard second level; its indicators are written without one ({count}, first here)",
+)
 TABLE_TEXT_NO_HEADER = define(
     "table.text_no_header",
     zh="找不到表头（主管部门 预算单位 项目名称 绩效目标 绩效指标）；这不是公开绩效目标表的文本",

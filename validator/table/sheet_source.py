@@ -345,4 +345,5 @@ class _TallReader:
         unit = cells["unit"].text if "unit" in cells else ""
         if unit.strip() and not target.endswith(unit):
             target += unit
-        return Indicator(seq, self.category, cells["name"].text, target, self.subcategory)
+        # NO_SUBCATEGORY (a heading that names none of the standard ones) writes no second level.
+        return Indicator(seq, self.category, cells["name"].text, target, self.subcategory or None)
