@@ -130,22 +130,53 @@ NEVER_ON_A_ONE_FILE_RUN = {
 }
 
 
-def test_a_one_file_run_imports_exactly_the_modules_it_needs(tmp_path):
-    goal = write(tmp_path, "goal.yaml", VALID_GOAL)
+def _modules_of_a_run(tmp_path: Path, text: str, *args: str) -> tuple[int, set[str], set[str]]:
+    """The exit code of a run over one file holding ``text``, the goals-lint modules it
+    loaded, and the top-level packages."""
+    goal = write(tmp_path, "goal.yaml", text)
     script = (
         "import io, json, sys\n"
         "from validator.cli import main\n"
-        "code = main([sys.argv[1], '--no-baseline'], out=io.StringIO(), err=io.StringIO())\n"
+        "code = main(sys.argv[1:], out=io.StringIO(), err=io.StringIO())\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
     completed = subprocess.run(
-        [sys.executable, "-c", script, str(goal)], capture_output=True, text=True, cwd=tmp_path, check=True
+        [sys.executable, "-c", script, str(goal), "--no-baseline", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     )
     code, modules = json.loads(completed.stdout)
+    return code, {m for m in modules if m.startswith("validator")}, {m.split(".")[0] for m in modules}
+
+
+def test_a_one_file_run_imports_exactly_the_modules_it_needs(tmp_path):
+    code, modules, top_level = _modules_of_a_run(tmp_path, VALID_GOAL)
     assert code == 0
-    assert {module for module in modules if module.startswith("validator")} == ONE_FILE_RUN_MODULES
-    top_level = {module.split(".")[0] for module in modules}
+    assert modules == ONE_FILE_RUN_MODULES
     assert top_level & NEVER_ON_A_ONE_FILE_RUN == set()
+
+
+MISNUMBERED = VALID_GOAL.replace("seq: 2", "seq: 3")
+
+
+def test_fixing_costs_only_the_runs_that_fix(tmp_path):
+    # --fix with nothing to fix: the engine, but not its checks, and never ruamel.yaml.
+    code, modules, top_level = _modules_of_a_run(tmp_path, VALID_GOAL, "--fix")
+    assert code == 0
+    assert modules == ONE_FILE_RUN_MODULES | {"validator.fix", "validator.fix.engine"}
+    assert top_level & NEVER_ON_A_ONE_FILE_RUN == set()
+    # A plain run over a file with a fixable problem places the fix in the text, nothing more.
+    code, modules, top_level = _modules_of_a_run(tmp_path, MISNUMBERED)
+    assert code == 1
+    assert modules == ONE_FILE_RUN_MODULES | {"validator.fix", "validator.fix.text_edits"}
+    assert "ruamel" not in top_level
+    # Fixing it checks the fix with the second reader.
+    code, modules, top_level = _modules_of_a_run(tmp_path, MISNUMBERED, "--fix")
+    assert code == 0
+    assert {"validator.fix.engine", "validator.fix.verify"} <= modules
+    assert "ruamel" in top_level
 
 
 SHAPES = {"read": ReaderRule, "schema": SchemaRule, "data": DataRule, "cross-file": CrossFileRule}

@@ -53,7 +53,7 @@ def test_write_baseline_then_pass_then_fail_on_a_new_problem(flawed):
     assert new.code == 1
     assert new.out.splitlines() == [
         "goals/2022/good.yaml:14:5: GL002 unknown field `nme`; did you mean `name` (indicator name)? [schema]",
-        "Checked 3 files: 1 error, 0 warnings, 0 notes in 1 file. "
+        "Checked 3 files: 1 error, 0 warnings, 0 notes in 1 file. 1 fixable with --fix --unsafe-fixes. "
         "The baseline .goals-lint-baseline.json hid 2 known problems.",
     ]
     everything = run("goals", "--no-baseline", "--format", "json")
@@ -181,7 +181,8 @@ def test_the_chinese_summary_joins_its_sentences_without_a_space(flawed):
         VALID_GOAL.replace("    name: 外部服务对接和建设数量", "    nme: 外部服务对接和建设数量"),
     )
     assert run("goals", "--lang", "zh").out.splitlines()[-1] == (
-        "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。"
+        "已检查 3 个文件：1 个错误，0 个警告，0 个提示（涉及 1 个文件）。其中 1 个问题可加 --fix --unsafe-fixes 修复。"
+        "基线 .goals-lint-baseline.json 隐藏了 2 个已知问题。"
     )
 
 

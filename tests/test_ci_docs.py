@@ -352,6 +352,18 @@ def test_a_repository_set_up_from_the_docs_blocks_a_bad_goal_file_and_passes_a_g
     assert "::error file=goals/2022/bad.yaml,line=8" in failed
     ran.add(".github/workflows/goals-plain.yml")
 
+    # The job that fails when --fix would change something, the diff in its log.
+    fixes = yaml.safe_load(with_url(named(".github/workflows/goals-fixes.yml").text, url))
+    put("goals/2022/misnumbered.yaml", GOOD.replace("seq: 2", "seq: 3").replace("广州移动", "广州三期"))
+    shown = steps_as_shell(fixes["jobs"]["goals-lint"], shell, user, temp)
+    assert shown.returncode == 1, shown.stdout
+    assert "-  - seq: 3\n+  - seq: 2\n" in shown.stdout
+    assert "--fix 会修复 1 个问题（1 个文件）。" in shown.stdout
+    (user / "goals" / "2022" / "misnumbered.yaml").unlink()
+    clean = steps_as_shell(fixes["jobs"]["goals-lint"], shell, user, temp)
+    assert clean.returncode == 0, clean.stdout
+    ran.add(".github/workflows/goals-fixes.yml")
+
     # The review report: written by the run, linked from the job summary (the upload needs GitHub).
     reporting = yaml.safe_load(with_url(named(".github/workflows/goals-report.yml").text, url))
     (temp / "summary.md").unlink(missing_ok=True)

@@ -33,7 +33,7 @@ def test_failing_run_exits_1_with_text_lines_and_summary(tmp_path):
     path = f"{tmp_path}/typo.yaml".replace("\\", "/")
     assert result.out.splitlines() == [
         f"{path}:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? [schema]",
-        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file.",
+        "Checked 2 files: 1 error, 0 warnings, 0 notes in 1 file. 1 fixable with --fix --unsafe-fixes.",
     ]
 
 
@@ -209,12 +209,21 @@ def test_json_report_shape_for_a_clean_run(tmp_path):
     from validator import __version__
 
     assert report == {
-        "version": 1,
+        "version": 2,
         "tool": {"name": "goals-lint", "version": __version__},
         "files_checked": 1,
-        "summary": {"errors": 0, "warnings": 0, "infos": 0, "files_with_problems": 0},
+        "summary": {
+            "errors": 0,
+            "warnings": 0,
+            "infos": 0,
+            "files_with_problems": 0,
+            "fixable": 0,
+            "unsafe_fixable": 0,
+        },
         "diagnostics": [],
         "suppressed": 0,
+        "fixed": 0,
+        "files_fixed": 0,
         "baseline": None,
     }
 

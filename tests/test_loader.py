@@ -126,7 +126,7 @@ def test_valid_goal_file_is_clean(tmp_path: Path) -> None:
     code, report = lint(tmp_path, VALID)
     assert_clean(code, report)
     assert report["files_checked"] == 1
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["tool"]["name"] == "goals-lint"
 
 

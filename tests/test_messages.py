@@ -36,7 +36,7 @@ def test_every_message_id_used_in_the_code_exists():
         text = path.read_text(encoding="utf-8")
         used |= set(
             re.findall(
-                r'"((?:file|encoding|yaml|schema|cli|summary|type|count|config|rule|target|baseline|suppression|report|table)\.[a-z0-9_]+)"',
+                r'"((?:file|encoding|yaml|schema|cli|summary|type|count|config|rule|target|baseline|suppression|report|table|fix)\.[a-z0-9_.]+)"',
                 text,
             )
         )

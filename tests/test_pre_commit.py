@@ -77,15 +77,14 @@ def hook_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str
     return hooks, _git(hooks, "rev-parse", "HEAD").stdout.strip()
 
 
-@pytest.fixture
-def user_repository(hook_repository: tuple[Path, str]) -> Path:
-    """A fresh repository whose .pre-commit-config.yaml uses the hook, with the hook installed."""
+def _user_repository(hook_repository: tuple[Path, str], hook_id: str) -> Path:
+    """A fresh repository whose .pre-commit-config.yaml uses the hook ``hook_id``, installed."""
     hooks, commit = hook_repository
     user = hooks.parent / f"user-{len(list(hooks.parent.glob('user-*')))}"
     user.mkdir()
     assert _git(user, "init", "-q").returncode == 0
     (user / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks.as_posix()}\n    rev: {commit}\n    hooks:\n      - id: goals-lint\n",
+        f"repos:\n  - repo: {hooks.as_posix()}\n    rev: {commit}\n    hooks:\n      - id: {hook_id}\n",
         encoding="utf-8",
     )
     installed = subprocess.run(
@@ -98,6 +97,16 @@ def user_repository(hook_repository: tuple[Path, str]) -> Path:
     )
     assert installed.returncode == 0, installed.stderr
     return user
+
+
+@pytest.fixture
+def user_repository(hook_repository: tuple[Path, str]) -> Path:
+    return _user_repository(hook_repository, "goals-lint")
+
+
+@pytest.fixture
+def fixing_repository(hook_repository: tuple[Path, str]) -> Path:
+    return _user_repository(hook_repository, "goals-lint-fix")
 
 
 def _commit(user: Path, files: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
@@ -161,3 +170,37 @@ def test_a_commit_of_one_file_sees_the_whole_goals_folder(user_repository):
     hook_lines = [line for line in refused.stdout.splitlines() if line.startswith("goals/")]
     assert hook_lines == expected
     assert _commits(user) == ["two projects"]
+
+
+MISNUMBERED = VALID_GOAL.replace("seq: 2", "seq: 3")
+
+
+def test_the_fixing_hook_fixes_stops_the_commit_and_the_reviewed_fix_goes_through(fixing_repository):
+    user = fixing_repository
+    refused = _commit(user, {"goals/2022/platform.yaml": MISNUMBERED}, "add the platform's goals")
+    output = refused.stdout
+    assert refused.returncode == 1, output
+    assert "goals-lint --fix" in output and "Failed" in output
+    assert "files were modified by this hook" in output
+    assert "Checked 1 file: no problems found. Fixed 1 problem in 1 file." in output
+    assert (user / "goals/2022/platform.yaml").read_text(encoding="utf-8") == VALID_GOAL
+    assert _commits(user) == []
+    # What the hook changed, as the author reviews it before adding it.
+    diff = _git(user, "diff", "--unified=0").stdout
+    assert [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-  - seq: 3",
+        "+  - seq: 2",
+    ]
+
+    accepted = _commit(user, {}, "add the platform's goals")
+    assert accepted.returncode == 0, accepted.stdout
+    assert "goals-lint --fix" in accepted.stdout and "Passed" in accepted.stdout
+    assert _commits(user) == ["add the platform's goals"]
+
+
+def test_the_fixing_hook_still_refuses_what_it_cannot_fix(fixing_repository):
+    refused = _commit(fixing_repository, {"goals/2022/platform.yaml": TYPO}, "add the platform's goals")
+    assert refused.returncode == 1
+    assert "files were modified by this hook" not in refused.stdout
+    assert "GL002 unknown field `categroy`" in refused.stdout
+    assert (fixing_repository / "goals/2022/platform.yaml").read_text(encoding="utf-8") == TYPO

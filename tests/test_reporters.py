@@ -102,14 +102,14 @@ def test_github_annotations_carry_lines_and_escaping_and_the_text_report(project
         "silently keep only one of them, merge or remove one [yaml-syntax]",
         "goals/2022/typo.yaml:8:5: GL002 unknown field `categroy`; did you mean `category` (first-level category)? "
         "[schema]",
-        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes.",
     ]
     # Data is escaped for Markdown: the backticks of a message show as backticks.
     assert summary.read_text(encoding="utf-8").splitlines() == [
         "earlier step",
         "### goals-lint results",
         "",
-        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 3 files\\: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes.",
         "",
         "| file | line | column | rule | severity | message |",
         "|---|---|---|---|---|---|",
@@ -214,7 +214,10 @@ def test_several_outputs_in_one_run(project):
     result = run("goals", "--format", "sarif:reports/goals.sarif", "--format", "junit:junit.xml", "--lang", "en")
     assert result.code == 1
     # No console format given: the console still gets the text report.
-    assert result.out.splitlines()[-1] == "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files."
+    assert (
+        result.out.splitlines()[-1]
+        == "Checked 3 files: 2 errors, 0 warnings, 0 notes in 2 files. 1 fixable with --fix --unsafe-fixes."
+    )
     log = json.loads((project / "reports/goals.sarif").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(log)
     assert len(log["runs"][0]["results"]) == 2
@@ -318,14 +321,14 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     shown = exact.replace("\n", "\\n")
 
     assert run(*args).out.splitlines() == [
-        f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]",
-        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file.",
+        f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]",
+        "Checked 1 file: 0 errors, 1 warning, 0 notes in 1 file. [*] 1 fixable with --fix.",
     ]
     summary = project / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     github = run(*args, "--format", "github").out.splitlines()
     assert github[0] == f"::warning file=goals/2022/good.yaml,line=4,endLine=5,title=GL205 text-hygiene::{shown}"
-    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+    assert github[1] == f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]"
     in_markdown = shown.replace(chr(92), chr(92) * 2).replace(":", chr(92) + ":")
     assert f"| {in_markdown} |" in summary.read_text(encoding="utf-8").splitlines()[-2]
 
@@ -336,7 +339,7 @@ def test_a_newline_in_a_message_stays_a_visible_escape_on_one_line(project, monk
     assert list(passed.iter("failure")) == []
     assert (
         passed.findtext("testsuite/system-out").splitlines()[0]
-        == f"goals/2022/good.yaml:4:10: GL205 {shown} [text-hygiene]"
+        == f"goals/2022/good.yaml:4:10: GL205 [*] {shown} [text-hygiene]"  # the text report, as printed
     )
     [issue] = json.loads(run(*args, "--format", "gitlab").out)
     assert issue["description"] == f"GL205 {shown}"
@@ -407,7 +410,7 @@ def test_control_characters_in_file_names_are_visible_escapes_in_text_and_github
     assert text.out.splitlines() == [
         f"goals/2022/esc\\u001b[31mred.yaml:8:5: GL002 {unknown} [schema]",
         f"goals/2022/new\\nline.yaml:8:5: GL002 {unknown} [schema]",
-        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files.",
+        "Checked 2 files: 2 errors, 0 warnings, 0 notes in 2 files. 2 fixable with --fix --unsafe-fixes.",
     ]
     assert "\x1b" not in text.out
 

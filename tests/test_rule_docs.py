@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from support import run_json, write
 
-from validator.docs import marked_lines, render_rules_markdown, rule_examples
+from validator.diagnostics import Applicability
+from validator.docs import fix_examples, marked_lines, render_rules_markdown, rule_examples
 from validator.registry import RULES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +55,27 @@ def test_rule_examples_report_exactly_the_marked_lines(rule, tmp_path):
     passing = run_json(str(tmp_path / "passing"), "--strict")  # clean under every rule: a model to copy
     assert [(d["line"], d["rule"]) for d in passing.diagnostics] == []
     assert passing.code == 0
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.slug)
+def test_a_rule_has_a_fix_section_exactly_when_it_fixes(rule):
+    assert ("\n## Fix\n" in rule.doc) == bool(rule.fixes), rule.slug
+    assert (fix_examples(rule) is not None) == bool(rule.fixes)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fixes], ids=lambda r: r.slug)
+def test_fixing_the_fix_example_gives_exactly_the_fixed_one(rule, tmp_path):
+    examples = fix_examples(rule)
+    assert examples is not None
+    unsafe = ["--unsafe-fixes"] if Applicability.UNSAFE in rule.fixes else []
+    path = write(tmp_path, "goals/example.yaml", examples.failing)
+    before = run_json(str(path), "--select", rule.slug, *unsafe)
+    offered = {d["fix"]["applicability"] for d in before.diagnostics if d["fix"]}
+    assert offered and offered <= {kind.value for kind in rule.fixes}
+    fixed = run_json(str(path), "--select", rule.slug, "--fix", *unsafe)
+    assert fixed.diagnostics == []
+    assert fixed.report["fixed"] >= 1
+    assert path.read_text(encoding="utf-8") == examples.passing
 
 
 def test_docs_rules_md_is_generated_from_the_docstrings():

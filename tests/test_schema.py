@@ -219,19 +219,27 @@ def test_done_when_scenario_text_and_json(tmp_path):
     base = str(tmp_path).replace("\\", "/")
     assert lines == [
         f"{base}/b-typo.yaml:14:5: GL002 未知字段 `nmae`，是否应为 `name`（指标名称）？ [schema]",
-        f"{base}/c-gbk.yaml:2:13: GL001 文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；"
+        f"{base}/c-gbk.yaml:2:13: GL001 [*] 文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；"
         "请转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中“另存为 UTF-8” [yaml-syntax]",
         f"{base}/d-dup.yaml:11:5: GL001 重复的键 `target`：第 10 行已有同名键；YAML 只会保留其中一个，请合并或删除 [yaml-syntax]",
-        "已检查 5 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。",
+        "已检查 5 个文件：3 个错误，0 个警告，0 个提示（涉及 3 个文件）。"
+        "其中 1 个问题可用 --fix 自动修复（标有 [*]），另有 1 个可加 --unsafe-fixes 修复。",
     ]
 
     as_json = run_json(str(tmp_path), "--select", "GL0", lang="en")
     assert as_json.code == 1
     report = as_json.report
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["tool"]["name"] == "goals-lint"
     assert report["files_checked"] == 5
-    assert report["summary"] == {"errors": 3, "warnings": 0, "infos": 0, "files_with_problems": 3}
+    assert report["summary"] == {
+        "errors": 3,
+        "warnings": 0,
+        "infos": 0,
+        "files_with_problems": 3,
+        "fixable": 1,
+        "unsafe_fixable": 1,
+    }
     assert as_json.locations() == [
         ("b-typo.yaml", 14, 5, "GL002"),
         ("c-gbk.yaml", 2, 13, "GL001"),
@@ -253,7 +261,9 @@ def test_done_when_scenario_text_and_json(tmp_path):
         "message",
         "message_id",
         "related",
+        "fix",
     }
+    assert duplicate["fix"] is None
 
 
 def test_per_category_subcategories_are_the_ones_the_contract_lists():

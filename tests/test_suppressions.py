@@ -199,7 +199,7 @@ def test_a_goals_lint_comment_that_cannot_be_read_is_reported(tmp_path, monkeypa
         "goals/a.yaml:8:5: GL002 未知字段 `categroy`，是否应为 `category`（一级指标）？ [schema]",
         f"goals/a.yaml:8:21: GL901 无法识别的 goals-lint 注释 `{shown}`；应写作 `# goals-lint: disable=规则 -- 原因` "
         "或 `# goals-lint: disable-file=规则 -- 原因` [invalid-suppression]",
-        "已检查 1 个文件：2 个错误，0 个警告，0 个提示（涉及 1 个文件）。",
+        "已检查 1 个文件：2 个错误，0 个警告，0 个提示（涉及 1 个文件）。其中 1 个问题可加 --fix --unsafe-fixes 修复。",
     ]
 
 

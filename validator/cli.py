@@ -9,28 +9,32 @@ from __future__ import annotations
 import io
 import os
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from validator import __version__
 from validator.atomic import write_text_atomically
 from validator.baseline import (
     BASELINE_STALE,
     BASELINE_WRITTEN,
+    Baseline,
     Stale,
+    apply_baseline,
     entry_message,
+    load_baseline,
     write_baseline,
 )
 from validator.config import Config, parse_size
-from validator.diagnostics import Severity
+from validator.diagnostics import Diagnostic, Severity
 from validator.errors import CheckCrashed, ConfigError, MessageError, OutputError, UsageError
-from validator.linter import Selection, lint_files
-from validator.messages import ENTRY, PROBLEM, counted, define, ref, render
+from validator.linter import Fixer, Selection, lint_files
+from validator.messages import ENTRY, FILE, PROBLEM, counted, define, ref, render
 from validator.paths import repository_root, shown_path
-from validator.project import DEFAULT_BASELINE, apply_baseline_file, baseline_file, context_files
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
 from validator.reporters.messages import REPORT_CANNOT_WRITE
+from validator.project import DEFAULT_BASELINE, apply_baseline_to, baseline_file, context_files
 from validator.result import LintResult
 from validator.usage import (
     COMMANDS,
@@ -44,6 +48,9 @@ from validator.usage import (
     language_for_errors,
     split_command,
 )
+
+if TYPE_CHECKING:
+    from validator.fix.engine import FileFixer
 
 # --- messages (zh, en) ---
 CLI_ERROR = define(
@@ -105,6 +112,21 @@ CLI_TWO_CONSOLE_OUTPUTS = define(
     "cli.two_console_outputs",
     zh="--format：只有一种格式可以输出到控制台（`{first}` 和 `{second}`）；其他格式请写入文件，例如 --format sarif:results.sarif",
     en="--format: only one format can print to the console (`{first}` and `{second}`); write the others to a file, e.g. --format sarif:results.sarif",
+)
+CLI_DIFF_WITH_REPORT = define(
+    "cli.diff_with_report",
+    zh="--diff 只输出修复前后的差异，不写报告，也不写基线；请去掉 {option}",
+    en="--diff prints what --fix would change and writes no report or baseline; leave out {option}",
+)
+CLI_WOULD_FIX = define(
+    "cli.would_fix",
+    zh="--fix 会修复 {count} 个问题（{files} 个文件）。",
+    en="--fix would fix {count} in {files}.",
+)
+CLI_NOTHING_TO_FIX = define(
+    "cli.nothing_to_fix",
+    zh="没有 --fix 可以修复的问题。",
+    en="Nothing for --fix to fix.",
 )
 
 CLI_USAGE_LINE = define(
@@ -193,6 +215,23 @@ HELP_WRITE_BASELINE = define(
     en="record the problems found now in the baseline (--baseline FILE, default: {default} at the config root) "
     "and exit 0",
 )
+HELP_FIX = define(
+    "cli.help.fix",
+    zh="自动修复可以安全修复的问题（写回文件），然后报告剩下的问题",
+    en="apply the safe fixes to the files, then report what is left",
+)
+HELP_UNSAFE_FIXES = define(
+    "cli.help.unsafe_fixes",
+    zh="与 --fix 或 --diff 一起使用时，也应用需要人工确认的修复；单独使用时，只把它们计为可修复",
+    en="with --fix or --diff, apply the unsafe fixes too (changes a reviewer should look at); alone, "
+    "count them as fixable",
+)
+HELP_DIFF = define(
+    "cli.help.diff",
+    zh="只输出 --fix 会做的修改（统一差异格式），不写任何文件；有修改时退出码为 1，否则为 0",
+    en="print a unified diff of what --fix would change and write nothing; exit 1 if there is something "
+    "to change, else 0",
+)
 HELP_LIST_RULES = define(
     "cli.help.list_rules",
     zh="列出所有规则（代码、名称、级别、说明）后退出",
@@ -214,6 +253,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 DEFAULT_PATHS = ("goals",)
+# The folder of goal files under the config root: its files are the context of
+# cross-file rules when only some of them are checked (pre-commit's changed files).
 
 
 def _build_parser(lang: str) -> Parser:
@@ -247,6 +288,9 @@ def _build_parser(lang: str) -> Parser:
     parser.add_argument(
         "--write-baseline", action="store_true", help=say(HELP_WRITE_BASELINE, default=DEFAULT_BASELINE)
     )
+    parser.add_argument("--fix", action="store_true", help=say(HELP_FIX))
+    parser.add_argument("--unsafe-fixes", action="store_true", help=say(HELP_UNSAFE_FIXES))
+    parser.add_argument("--diff", action="store_true", help=say(HELP_DIFF))
     parser.add_argument("--list-rules", action="store_true", help=say(HELP_LIST_RULES))
     parser.add_argument("--explain", metavar="RULE", help=say(HELP_EXPLAIN))
     parser.add_argument("--version", action=ShowText, const=f"goals-lint {__version__}\n", help=say(HELP_VERSION))
@@ -349,18 +393,34 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         _split_selectors(args.select, "--select"),
         _split_selectors(args.ignore, "--ignore") or (),
     )
+    if args.diff and (args.format or args.write_baseline):
+        raise UsageError(CLI_DIFF_WITH_REPORT, option="--format" if args.format else "--write-baseline")
     paths = args.paths or list(DEFAULT_PATHS)
     files = goal_files(paths)
+    context = context_files(args.context, config, paths, selection)
+    root = repository_root(config.root)
+    baseline = None
+    if not args.no_baseline and not args.write_baseline:
+        baseline_path = baseline_file(args.baseline, config)
+        baseline = load_baseline(baseline_path) if baseline_path is not None else None
 
-    result = lint_files(files, selection, context_files(args.context, config, paths, selection))
-    result.root = repository_root(config.root)
+    fixer = _fixer(args, selection, baseline, root)
+    result, stale = _lint(files, selection, context, root, baseline, fixer)
+    if fixer is not None and fixer.add_pending(result.diagnostics):
+        # Fixes only the whole run finds (a suppression that hid a cross-file problem): once more.
+        result, stale = _lint(files, selection, context, root, baseline, fixer)
+    result.unsafe_fixes = args.unsafe_fixes
+    if fixer is not None:
+        for note in fixer.notes(lang):
+            err.write(note + "\n")
+        if args.diff:
+            return _show_diff(fixer, lang, out, err)
+        fixed = fixer.fixed()
+        result.fixed = sum(len(outcome.applied) for outcome in fixed)
+        result.files_fixed = len(fixed)
 
     if args.write_baseline:
         return _write_baseline(args.baseline or os.path.join(config.root, DEFAULT_BASELINE), result, lang, err)
-    stale: list[Stale] = []
-    baseline_path = None if args.no_baseline else baseline_file(args.baseline, config)
-    if baseline_path is not None:
-        stale = apply_baseline_file(baseline_path, result)
 
     result.failing = _failing_severities(strict=args.strict, exit_zero=args.exit_zero)
     for name, target in outputs:
@@ -376,6 +436,56 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if any(d.severity in result.failing for d in result.diagnostics) or (args.strict and stale):
         return EXIT_FAILED
+    if fixer is not None and fixer.failed():
+        return EXIT_FAILED  # asked to fix, and a file could not be written
+    return EXIT_OK
+
+
+def _fixer(args: Namespace, selection: Selection, baseline: Baseline | None, root: str) -> FileFixer | None:
+    """The fix engine, for --fix and --diff; it fixes what the run would show (not what the
+    baseline hides)."""
+    if not (args.fix or args.diff):
+        return None
+    from validator.fix.engine import FileFixer  # only a run that fixes loads it
+
+    shown = None
+    if baseline is not None:
+
+        def shown(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+            if not diagnostics:
+                return diagnostics
+            return apply_baseline(baseline, diagnostics, root, {d.path for d in diagnostics}).shown
+
+    return FileFixer(selection, unsafe=args.unsafe_fixes, write=not args.diff, shown=shown)
+
+
+def _lint(
+    files: list[str],
+    selection: Selection,
+    context: list[str],
+    root: str,
+    baseline: Baseline | None,
+    fixer: Fixer | None,
+) -> tuple[LintResult, list[Stale]]:
+    result = lint_files(files, selection, context, fixer)
+    result.root = root
+    stale = apply_baseline_to(baseline, result) if baseline is not None else []
+    return result, stale
+
+
+def _show_diff(fixer: FileFixer, lang: str, out: TextIO, err: TextIO) -> int:
+    """--diff: the diff of every file --fix would change, and how many problems it would fix."""
+    from validator.fix.diff import unified_diff
+
+    changed = fixer.fixed()
+    for outcome in changed:
+        out.write(unified_diff(outcome.path, outcome.before, outcome.after, outcome.encoding))
+    count = sum(len(outcome.applied) for outcome in changed)
+    if changed:
+        params = {"count": counted(PROBLEM, count), "files": counted(FILE, len(changed))}
+        err.write(render(CLI_WOULD_FIX, params, lang) + "\n")
+        return EXIT_FAILED
+    err.write(render(CLI_NOTHING_TO_FIX, {}, lang) + "\n")
     return EXIT_OK
 
 
@@ -456,7 +566,9 @@ def _write_baseline(path: str, result: LintResult, lang: str, err: TextIO) -> in
 def _list_rules(config: Config, lang: str, out: TextIO) -> None:
     for rule in RULES:
         severity = config.severity.get(rule.code, rule.default_severity).value
-        out.write(f"{rule.code}  {rule.slug:<24} {severity:<8} {rule.summary[lang]}\n")
+        fix_label = rule.fix_label()
+        fixes = f"  [{render(fix_label, {}, lang)}]" if fix_label is not None else ""
+        out.write(f"{rule.code}  {rule.slug:<24} {severity:<8} {rule.summary[lang]}{fixes}\n")
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""Rule documentation: the examples inside each rule's docstring, and docs/rules.md.
+"""Rule documentation: the examples inside each rule's docstring (and its fix's), and docs/rules.md.
 
 ``python -m validator.docs docs/rules.md`` rewrites the reference; a test fails when
 the committed file is stale.
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from validator.diagnostics import Applicability
+from validator.messages import render
 from validator.registry import RULES
 from validator.rule import Rule
 
@@ -24,7 +26,7 @@ _YAML_BLOCK = re.compile(r"```yaml(?: (?P<path>[^\n]+))?\n(?P<text>.*?)```", re.
 @dataclass(frozen=True)
 class RuleExamples:
     failing: str  # lines marked `# <slug>` are exactly the lines the rule reports
-    passing: str  # the rule reports nothing
+    passing: str  # the rule reports nothing (for a fix: exactly what fixing gives)
     failing_path: str | None = None  # where each example's file stands, if its fence says
     passing_path: str | None = None
 
@@ -44,13 +46,34 @@ def rule_examples(rule: Rule) -> RuleExamples | None:
 
 def explanation(rule: Rule, lang: str) -> str:
     """What ``--explain RULE`` prints (and the language server shows on hover)."""
-    text = f"{rule.code} {rule.slug}: {rule.summary[lang]}\n\n{rule.doc.strip()}\n"
+    text = f"{rule.code} {rule.slug}: {rule.summary[lang]}\n"
+    fix_label = rule.fix_label()
+    if fix_label is not None:
+        text += render(fix_label, {}, lang) + "\n"
+    text += f"\n{rule.doc.strip()}\n"
     if rule.options:
         text += "\n## Options\n"
         for name, option in rule.options.items():
             default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
             text += f"- `{name}` (default: {default}): {option.help}\n"
     return text
+
+
+def fix_examples(rule: Rule) -> RuleExamples | None:
+    """What ``--fix`` (with ``--unsafe-fixes`` if the rule has unsafe fixes) makes of a file:
+    the two YAML blocks of the ``## Fix`` section, or, if it has none, the failing example
+    (without its `# <slug>` markers) and the passing one."""
+    section = re.search(r"^## Fix\n(.*?)(?=^## |\Z)", rule.doc, re.DOTALL | re.MULTILINE)
+    if section is None:
+        return None
+    blocks = list(_YAML_BLOCK.finditer(section.group(1)))
+    if len(blocks) >= 2:
+        return RuleExamples(blocks[0]["text"], blocks[1]["text"], blocks[0]["path"], blocks[1]["path"])
+    examples = rule_examples(rule)
+    if examples is None:
+        return None
+    unmarked = re.sub(rf"[ \t]+# {re.escape(rule.slug)}$", "", examples.failing, flags=re.MULTILINE)
+    return RuleExamples(unmarked, examples.passing, examples.failing_path, examples.passing_path)
 
 
 def marked_lines(example: str, slug: str) -> list[int]:
@@ -60,14 +83,20 @@ def marked_lines(example: str, slug: str) -> list[int]:
 
 def rules_table(link: str) -> str:
     """The table of every rule; ``link`` is where a rule's section is (``#{slug}``)."""
-    rows = ["| code | rule | default severity | 说明 | summary |\n|---|---|---|---|---|\n"]
+    rows = ["| code | rule | default severity | fix | 说明 | summary |\n|---|---|---|---|---|---|\n"]
     for rule in RULES:
         target = link.format(slug=rule.slug)
         rows.append(
-            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} "
+            f"| {rule.code} | [`{rule.slug}`]({target}) | {rule.default_severity.value} | {_fix_flags(rule)} "
             f"| {rule.summary['zh']} | {rule.summary['en']} |\n"
         )
     return "".join(rows)
+
+
+def _fix_flags(rule: Rule) -> str:
+    """How a rule's problems are fixed, as the options that do it."""
+    flags = {Applicability.SAFE: "`--fix`", Applicability.UNSAFE: "`--unsafe-fixes`"}
+    return ", ".join(flags[kind] for kind in (Applicability.SAFE, Applicability.UNSAFE) if kind in rule.fixes)
 
 
 # What `python -m benchmarks.real_tables --write` measured on the corpus of real tables
@@ -120,7 +149,11 @@ def render_rules_markdown() -> str:
         parts.append("\n" + real_tables_section(json.loads(SCORE_FILE.read_text(encoding="utf-8"))))
     for rule in RULES:
         doc = re.sub(r"^## ", "### ", rule.doc.strip(), flags=re.MULTILINE)
-        parts.append(f"\n## {rule.slug}\n\n`{rule.code}` · {rule.default_severity.value} · {rule.summary['zh']}\n\n")
+        label = rule.fix_label()
+        fixes = f" · {render(label, {}, 'zh')}" if label is not None else ""
+        parts.append(
+            f"\n## {rule.slug}\n\n`{rule.code}` · {rule.default_severity.value} · {rule.summary['zh']}{fixes}\n\n"
+        )
         if rule.options:
             parts.append("### Options\n\n| option | default | meaning |\n|---|---|---|\n")
             for name, option in rule.options.items():

@@ -9,7 +9,11 @@ suppression comments hide what they name (the comment rules judge them), and the
 diagnostics are sorted before any reporter sees them.
 
 This is where a problem's pointer becomes a line and column (through the file's
-source map) and where configuration decides which rules run and at what severity.
+source map), where a problem's fix becomes edits of the file's text (by the fix
+engine, loaded only for a file with something to fix), and where configuration
+decides which rules run and at what severity. With a ``Fixer`` (``--fix``,
+``--diff``), a file with something to fix is handed to it after its own checks and
+checked again as it was fixed, before the cross-file rules compare it.
 """
 
 # Annotations are evaluated (no `from __future__ import annotations`): NamedTuple and TypedDict
@@ -17,12 +21,12 @@ source map) and where configuration decides which rules run and at what severity
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from validator.config import Config
-from validator.diagnostics import Diagnostic, Problem, Related, Severity, Span
+from validator.diagnostics import Diagnostic, Fix, Problem, Related, Severity, Span
 from validator.errors import CheckCrashed
-from validator.loader import GoalFile, read_goal_file
+from validator.loader import GoalFile, read_goal_file, read_goal_text
 from validator.registry import RULES, RULES_BY_SLUG, find_rule, rules_matching
 from validator.result import LintResult
 from validator.rule import AnyRule, CommentRule, CrossFileRule, DataRule, FileFacts, ReaderRule, Rule, SchemaRule
@@ -153,12 +157,29 @@ class _CrossFileInput:
                 spans[pointer] = source_map.span(pointer)
 
 
+class Fixer(Protocol):
+    """What ``lint_files`` asks of the fix engine (``validator.fix.engine.FileFixer``)."""
+
+    def wants(self, goal_file: GoalFile, diagnostics: Sequence[Diagnostic]) -> bool:
+        """Whether the file may have something to fix: its own checks' ``diagnostics`` (the
+        comment rules judge later, so a file with suppression comments may, too)."""
+
+    def fix(self, goal_file: GoalFile, diagnostics: Sequence[Diagnostic]) -> GoalFile | None:
+        """The file as fixed (and written, unless only a diff is wanted), or None if unchanged;
+        ``diagnostics`` are what its own checks found."""
+
+
 def lint_files(
-    paths: Sequence[str], selection: Selection, context: Sequence[str] = (), texts: Mapping[str, str] | None = None
+    paths: Sequence[str],
+    selection: Selection,
+    context: Sequence[str] = (),
+    fixer: Fixer | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> LintResult:
     """Check ``paths``. ``context`` names more files that cross-file rules compare
     against without reporting their own problems: pre-commit passes only the changed
-    files, and a duplicate of an unchanged file must still be found.
+    files, and a duplicate of an unchanged file must still be found. A ``fixer``
+    fixes each file that has something to fix; the result reports the files as fixed.
 
     ``texts`` holds the content of files an editor has open, unsaved, by
     :func:`text_key` of their path: it is read instead of the file on disk, for the
@@ -173,6 +194,11 @@ def lint_files(
         try:
             goal_file = _read(path, selection, texts)
             file_check, valid = _check_file(goal_file, selection, rules)
+            if fixer is not None and fixer.wants(goal_file, file_check.candidates):
+                fixed = fixer.fix(goal_file, file_check.candidates)
+                if fixed is not None:
+                    goal_file = fixed
+                    file_check, valid = _check_file(goal_file, selection, rules)
             if valid and rules.cross_file:
                 cross_file.add(goal_file, rules.cross_file)
         except Exception as error:
@@ -194,6 +220,16 @@ def lint_files(
         result.suppressed += suppressed
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
+
+
+def check_text(path: str, text: str, selection: Selection) -> list[Diagnostic]:
+    """What a run reports for the goal file ``path`` if it held ``text``, sorted, without the
+    rules that compare files: the fix engine checks its work with it, an editor its buffer."""
+    rules = _Rules.of(RULES, selection)
+    file_check, _ = _check_file(read_goal_text(path, text), selection, rules)
+    shown, _ = _apply_comments(file_check, rules, selection)
+    shown.sort(key=lambda diagnostic: diagnostic.sort_key)
+    return shown
 
 
 def _read_context(
@@ -248,9 +284,13 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
     if goal_file.text is not None and "goals-lint" in goal_file.text.lower():
         file_check.comment_text = goal_file.text
     candidates = file_check.candidates
+    slips_fix = _lexical_fix(goal_file)
     for read_problem in goal_file.problems:
         rule = RULES_BY_SLUG[read_problem.rule]
         related = tuple(Related(goal_file.path, span) for span in read_problem.related)
+        fix = read_problem.fix
+        if fix is None and slips_fix is not None and read_problem.rule == "yaml-syntax":
+            fix, slips_fix = slips_fix, None  # offered once, on the first syntax error
         candidates.append(
             Diagnostic(
                 goal_file.path,
@@ -262,6 +302,7 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
                 read_problem.message_id,
                 read_problem.params,
                 related,
+                fix,
             )
         )
     source_map = goal_file.source_map
@@ -276,7 +317,7 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
         found_problems = False
         for problem in schema_rule.check(goal_file.data, source_map):
             found_problems = True
-            candidates.append(_located(goal_file.path, source_map, schema_rule, problem, selection))
+            candidates.append(_located(goal_file, source_map, schema_rule, problem, selection))
         # An unknown field alone (maybe accepted by a suppression comment) does not switch
         # the rules off: they read known fields only.
         readable = readable and _data_rules_can_read(schema_rule, goal_file.data, found_problems)
@@ -286,8 +327,18 @@ def _check_file(goal_file: GoalFile, selection: Selection, rules: _Rules) -> tup
         if data_rule.code in enabled:
             file_check.rules_run.add(data_rule.code)
             for problem in data_rule.check(goal_file.data, **options):
-                candidates.append(_located(goal_file.path, source_map, data_rule, problem, selection))
+                candidates.append(_located(goal_file, source_map, data_rule, problem, selection))
     return file_check, True
+
+
+def _lexical_fix(goal_file: GoalFile) -> Fix | None:
+    """The fix of the typing slips (a full-width colon, a tab in the indentation …) that keep
+    YAML from reading a file at all; only looked for when the file could not be read."""
+    if goal_file.text is None or goal_file.source_map is not None:
+        return None
+    from validator.fix.lexical import find_slips, slips_fix
+
+    return slips_fix(find_slips(goal_file.text))
 
 
 def _apply_comments(file_check: _Checked, rules: _Rules, selection: Selection) -> tuple[list[Diagnostic], int]:
@@ -305,7 +356,16 @@ def _apply_comments(file_check: _Checked, rules: _Rules, selection: Selection) -
             severity = selection.severity_of(rule)
             shown.extend(
                 Diagnostic(
-                    file_check.path, found.span, "", rule.code, rule.slug, severity, found.message_id, found.params
+                    file_check.path,
+                    found.span,
+                    "",
+                    rule.code,
+                    rule.slug,
+                    severity,
+                    found.message_id,
+                    found.params,
+                    (),
+                    found.fix,
                 )
                 for found in rule.check(comments)
             )
@@ -333,16 +393,34 @@ def _cross_file_diagnostics(
             yield _diagnostic(path, span, rule, problem, selection, tuple(related))
 
 
-def _located(path: str, source_map: SourceMap, rule: Rule, problem: Problem, selection: Selection) -> Diagnostic:
-    """A problem of a file's own checks, at its line and column; related places are in the same file."""
+def _located(
+    goal_file: GoalFile, source_map: SourceMap, rule: Rule, problem: Problem, selection: Selection
+) -> Diagnostic:
+    """A problem of a file's own checks, at its line and column; related places are in the same
+    file; its fix, if any, as edits of the file's text."""
+    path = goal_file.path
     related = tuple(
         Related(path, source_map.span(place if isinstance(place, str) else place[1])) for place in problem.related
     )
-    return _diagnostic(path, source_map.span(problem.pointer, problem.at_key), rule, problem, selection, related)
+    fix = problem.fix
+    if fix is not None:
+        # Only a file with something to fix loads the fix engine.
+        from validator.fix.text_edits import resolve
+
+        assert goal_file.text is not None
+        fix = resolve(fix, goal_file.text, source_map)
+    span = source_map.span(problem.pointer, problem.at_key)
+    return _diagnostic(path, span, rule, problem, selection, related, fix)
 
 
 def _diagnostic(
-    path: str, span: Span, rule: Rule, problem: Problem, selection: Selection, related: tuple[Related, ...]
+    path: str,
+    span: Span,
+    rule: Rule,
+    problem: Problem,
+    selection: Selection,
+    related: tuple[Related, ...],
+    fix: Fix | None = None,
 ) -> Diagnostic:
     return Diagnostic(
         path,
@@ -354,4 +432,5 @@ def _diagnostic(
         problem.message_id,
         problem.params,
         related,
+        fix,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from validator.baseline import Stale, apply_baseline, load_baseline
+from validator.baseline import Baseline, Stale, apply_baseline
 from validator.config import Config
 from validator.errors import UsageError
 from validator.linter import Selection, discover
@@ -59,11 +59,11 @@ def baseline_file(option: str | None, config: Config) -> str | None:
     return shown_path(default) if os.path.isfile(default) else None
 
 
-def apply_baseline_file(path: str, result: LintResult) -> list[Stale]:
+def apply_baseline_to(baseline: Baseline, result: LintResult) -> list[Stale]:
     """Hide what the baseline records; return its stale entries."""
-    applied = apply_baseline(load_baseline(path), result.diagnostics, result.root, result.paths)
+    applied = apply_baseline(baseline, result.diagnostics, result.root, result.paths)
     result.diagnostics = applied.shown
-    result.baseline_path = shown_path(path)
+    result.baseline_path = shown_path(baseline.path)
     result.hidden_by_baseline = applied.hidden
     result.stale_baseline_entries = len(applied.stale)
     return applied.stale

@@ -13,11 +13,14 @@ class LintResult:
         "diagnostics",
         "failing",
         "files_checked",
+        "files_fixed",
+        "fixed",
         "hidden_by_baseline",
         "paths",
         "root",
         "stale_baseline_entries",
         "suppressed",
+        "unsafe_fixes",
     )
 
     def __init__(self) -> None:
@@ -34,3 +37,7 @@ class LintResult:
         # The severities that fail the run: errors; warnings too under --strict; none under
         # --exit-zero. The exit code and JUnit's failures both follow it.
         self.failing: frozenset[Severity] = frozenset({Severity.ERROR})
+        # What --fix did, and whether unsafe fixes count as applicable (--unsafe-fixes).
+        self.fixed = 0
+        self.files_fixed = 0
+        self.unsafe_fixes = False

@@ -26,12 +26,31 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, NamedTuple, Protocol, TypeAlias, TypeVar
 
-from validator.diagnostics import Problem, Severity, Span
+from validator.diagnostics import Applicability, Fix, Problem, Severity, Span
+from validator.messages import define
 
 if TYPE_CHECKING:
     from validator.goal import GoalData
     from validator.source_map import SourceMap
     from validator.suppressions import FileComments
+
+
+# --- messages (zh, en) ---
+RULE_FIX_SAFE = define(
+    "rule.fix_safe",
+    zh="可用 --fix 自动修复",
+    en="fixable with --fix",
+)
+RULE_FIX_UNSAFE = define(
+    "rule.fix_unsafe",
+    zh="可用 --fix --unsafe-fixes 修复",
+    en="fixable with --fix --unsafe-fixes",
+)
+RULE_FIX_SAFE_AND_UNSAFE = define(
+    "rule.fix_safe_and_unsafe",
+    zh="可用 --fix 自动修复（部分需加 --unsafe-fixes）",
+    en="fixable with --fix (some with --unsafe-fixes)",
+)
 
 
 class Stage(str, enum.Enum):
@@ -91,6 +110,7 @@ class CommentProblem(NamedTuple):
     span: Span
     message_id: str
     params: Mapping[str, Any] = {}
+    fix: Fix | None = None  # text edits: comments are not data
 
 
 class CommentCheck(Protocol):
@@ -103,7 +123,7 @@ CheckT = TypeVar("CheckT")
 class Rule:
     """What every rule has; the shapes below add their check."""
 
-    __slots__ = ("code", "default_severity", "doc", "doc_zh", "options", "slug", "summary")
+    __slots__ = ("code", "default_severity", "doc", "doc_zh", "fixes", "options", "slug", "summary")
     stage: ClassVar[Stage]
 
     def __init__(
@@ -116,6 +136,7 @@ class Rule:
         doc_zh: str = "",
         default_severity: Severity = Severity.ERROR,
         options: Mapping[str, Option] | None = None,
+        fixes: tuple[Applicability, ...] = (),
     ) -> None:
         self.code = code
         self.slug = slug
@@ -124,6 +145,16 @@ class Rule:
         self.doc_zh = doc_zh  # the same sections and examples in Chinese: the module's DOC_ZH
         self.default_severity = default_severity
         self.options: Mapping[str, Option] = options or {}
+        # The kinds of fix its problems can carry (``--list-rules``, ``--explain``, the docs).
+        self.fixes = fixes
+
+    def fix_label(self) -> str | None:
+        """The message saying how its problems can be fixed (``--list-rules``, ``--explain``, docs)."""
+        if not self.fixes:
+            return None
+        if Applicability.SAFE in self.fixes:
+            return RULE_FIX_SAFE_AND_UNSAFE if Applicability.UNSAFE in self.fixes else RULE_FIX_SAFE
+        return RULE_FIX_UNSAFE
 
     def documentation(self, lang: str) -> str:
         """The rule's documentation in ``lang`` (what --explain, SARIF and docs/ show)."""

@@ -1,10 +1,11 @@
-"""How YAML reads a plain scalar, and what to call the kind of value it became.
+"""How YAML reads a plain scalar, how to write one that reads back exactly, and what to
+call the kind of value it became.
 
 Goal files are YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution):
 ``no`` and ``off`` are text, ``1:20`` is text, ``010`` is the integer 10, never octal.
 The loader reads plain scalars by these rules. Most other tools (PyYAML, users' own
-scripts) read YAML 1.1, so the writer quotes any text that either version would read
-as something else.
+scripts) read YAML 1.1, so ``scalar_text`` — what the importer's writer and ``--fix``
+write values with — quotes any text that either version would read as something else.
 """
 
 from __future__ import annotations
@@ -142,3 +143,84 @@ def type_name(value: Any) -> tuple[str, dict[str, Any]]:
     if isinstance(value, list):
         return ref(TYPE_ARRAY)
     return ref(TYPE_OBJECT)
+
+
+# --- writing: one line of YAML that reads back as exactly the value ---
+
+# Characters that cannot start a plain scalar (YAML indicators).
+_INDICATOR_CHARACTERS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Line breaks to libyaml (YAML 1.1) and the byte-order mark: only escaped in double quotes.
+_BREAKS_AND_MARKS = frozenset("\r\n\x85\u2028\u2029\ufeff")
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
+
+
+def scalar_text(value: Any, *, in_flow: bool = False) -> str:
+    """``value`` (text or an integer) as one line of YAML that reads back as exactly it:
+    plain when it can be, else in single quotes, else (line breaks, control
+    characters) in double quotes with escapes. ``in_flow``: it stands inside ``[…]`` or
+    ``{…}``, where a plain scalar cannot hold ``,[]{}``."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"a goal file holds only text and integers, not {type(value).__name__}")
+    if isinstance(value, int):
+        return str(value)
+    if _needs_escapes(value):
+        return '"' + "".join(_escape(char) for char in value) + '"'
+    if _can_be_plain(value) and not (in_flow and any(char in _FLOW_INDICATORS for char in value)):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+_FLOW_INDICATORS = frozenset(",[]{}")
+
+
+def _needs_escapes(text: str) -> bool:
+    return any(char in _BREAKS_AND_MARKS or not _printable(char) for char in text)
+
+
+def _printable(char: str) -> bool:
+    """YAML's printable set (tab counts: it can stand inside quotes)."""
+    code = ord(char)
+    return (
+        char == "\t"
+        or 0x20 <= code <= 0x7E
+        or code == 0x85
+        or 0xA0 <= code <= 0xD7FF
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if _printable(char) and char not in _BREAKS_AND_MARKS:
+        return char
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def _can_be_plain(text: str) -> bool:
+    return (
+        text != ""
+        and text == text.strip(" \t")
+        and "\t" not in text
+        and text[0] not in _INDICATOR_CHARACTERS
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and reads_as_text_everywhere(text)
+    )
+
+
+def fits_a_folded_block(text: Any) -> bool:
+    """One line with no leading or trailing blanks reads back unchanged from ``>-``."""
+    return isinstance(text, str) and text != "" and text == text.strip(" \t") and not _needs_escapes(text)

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
-from validator.diagnostics import Diagnostic, Span
+from validator.diagnostics import Diagnostic, Span, TextEdit
 
 _MENTION = re.compile(r"goals-lint", re.IGNORECASE)
 # The directive starts after `goals-lint:` (or the full-width `：`), anywhere in the comment,
@@ -45,6 +45,10 @@ _REASON_SEPARATOR = re.compile(r"--|——|――")
 # A second comment after the directive (`# goals-lint: … # note`) is not part of it;
 # `#12` in a reason is, so only a `#` with space on both sides ends the directive.
 _NESTED_COMMENT = re.compile(r"\s#(\s|$)")
+# The same separators as written, before NFKC (`＝`, `，`, `－－`): to edit a directive in place.
+_WRITTEN_EQUALS = re.compile("[=＝]")
+_WRITTEN_REASON_SEPARATOR = re.compile("[-－]{2}|——|――")
+_WRITTEN_NAME_SEPARATOR = re.compile(r"\s*[,，、]\s*")
 _BLOCK_INDICATOR = re.compile(r"[|>][1-9+-]{0,2}\s*(#.*)?$")
 
 
@@ -217,11 +221,64 @@ def _next_content_line(lines: list[str], after: int, comment_lines: set[int]) ->
     return []
 
 
+def removal_edit(text: str, suppression: Suppression, names: Collection[str]) -> TextEdit | None:
+    """The edit of ``text`` that takes ``names`` (as the suppression reads them) out of it: the
+    whole directive when no name would be left — its line, if the comment stood alone —,
+    else only those names. None if the comment is not where the suppression says."""
+    lines = text.splitlines()
+    number = suppression.span.line
+    if number > len(lines):
+        return None
+    line = lines[number - 1]
+    comment_start = suppression.span.column - 1
+    comment = line[comment_start:]
+    directive = _DIRECTIVE.search(comment)
+    if not comment.startswith("#") or directive is None:
+        return None
+    body = comment[directive.end() :]
+    nested = _NESTED_COMMENT.search(body)
+    body_end = directive.end() + (nested.start() if nested else len(body.rstrip()))
+    kept = [name for name in suppression.names if name not in names]
+    if kept:
+        return _names_edit(number, comment_start + directive.end(), body[: body_end - directive.end()], kept)
+    hash_at = comment.rfind("#", 0, directive.start())  # the `#` that starts the directive
+    if hash_at == 0 and nested is None:
+        if not line[:comment_start].strip():
+            return TextEdit(Span(number, 1, number + 1, 1), "")  # the comment's own line
+        start = len(line[:comment_start].rstrip(" \t"))
+        return TextEdit(Span(number, start + 1, number, len(line) + 1), "")
+    if hash_at == 0:
+        assert nested is not None  # `# goals-lint: … # note` keeps `# note`
+        end = comment.index("#", directive.end() + nested.start())
+        return TextEdit(Span(number, comment_start + 1, number, comment_start + end + 1), "")
+    # `# 原表如此 # goals-lint: …` keeps `# 原表如此` (and a note after the directive).
+    start = len(comment[:hash_at].rstrip(" \t"))
+    end = body_end if nested is not None else len(comment)
+    return TextEdit(Span(number, comment_start + start + 1, number, comment_start + end + 1), "")
+
+
+def _names_edit(number: int, body_column: int, body: str, kept: list[str]) -> TextEdit | None:
+    """Rewrite the rule list of a directive's ``body`` (from `disable=` on) to ``kept``."""
+    equals = _WRITTEN_EQUALS.search(body)
+    if equals is None:
+        return None
+    reason = _WRITTEN_REASON_SEPARATOR.search(body, equals.end())
+    names_end = reason.start() if reason else len(body)
+    names = body[equals.end() : names_end]
+    separator = _WRITTEN_NAME_SEPARATOR.search(names)
+    joiner = separator.group().lstrip() if separator else ","
+    inner = names.strip()
+    start = equals.end() + names.index(inner) if inner else equals.end()
+    return TextEdit(
+        Span(number, body_column + start + 1, number, body_column + start + len(inner) + 1), joiner.join(kept)
+    )
+
+
 class FileComments:
     """A file's suppression comments, and what they did in this run: what the comment
-    rules judge."""
+    rules judge (``text`` is the file's, to edit a comment)."""
 
-    __slots__ = ("malformed", "rules_run", "suppressions", "targets", "used")
+    __slots__ = ("malformed", "rules_run", "suppressions", "targets", "text", "used")
 
     def __init__(
         self,
@@ -229,7 +286,9 @@ class FileComments:
         malformed: list[Malformed],
         rules_run: set[str],
         code_of: Callable[[str], str | None],
+        text: str = "",
     ) -> None:
+        self.text = text
         self.suppressions = suppressions
         self.malformed = malformed
         # For each suppression, each rule name as written and the code it names (None: no such rule).
@@ -256,7 +315,7 @@ def hide_suppressed(
     how many of them the comments hid, and the comments for the comment rules.
     """
     suppressions, malformed = parse_suppressions(text)
-    comments = FileComments(suppressions, malformed, rules_run, code_of)
+    comments = FileComments(suppressions, malformed, rules_run, code_of, text)
     # Line-bound suppressions by line, whole-file ones apart: one lookup per diagnostic.
     by_line: dict[int, list[int]] = {}
     whole_file: list[int] = []

@@ -13,7 +13,14 @@ from validator.loader.composer import MAX_NESTING_DEPTH, Composer
 from validator.loader.files import DEFAULT_MAX_FILE_SIZE, decode, read_bytes, within_size_limit
 from validator.loader.model import GoalFile, SyntaxProblem
 
-__all__ = ["DEFAULT_MAX_FILE_SIZE", "MAX_NESTING_DEPTH", "GoalFile", "SyntaxProblem", "read_goal_file"]
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "MAX_NESTING_DEPTH",
+    "GoalFile",
+    "SyntaxProblem",
+    "read_goal_file",
+    "read_goal_text",
+]
 
 
 def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE, text: str | None = None) -> GoalFile:
@@ -30,6 +37,16 @@ def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE, text: 
     text = decode(goal_file, raw)
     if text is None:
         return goal_file
+    return _compose(goal_file, text)
+
+
+def read_goal_text(path: str, text: str) -> GoalFile:
+    """Read ``text`` as the content of the goal file ``path`` (decoded, without a BOM):
+    what a fix would write, or what an editor holds, before it is on disk."""
+    return _compose(GoalFile(path), text)
+
+
+def _compose(goal_file: GoalFile, text: str) -> GoalFile:
     goal_file.text = text
     composed = Composer(goal_file.problems).compose(text)
     if composed is not None:

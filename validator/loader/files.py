@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 
+from validator.diagnostics import Applicability, Fix, Reencode
 from validator.loader.messages import (
     ENCODING_GB18030,
     ENCODING_NOT_UTF8,
@@ -25,6 +26,7 @@ from validator.loader.messages import (
     FILE_TOO_LARGE,
     FILE_UNREADABLE,
     FILE_VANISHED,
+    FIX_ENCODING,
 )
 from validator.loader.model import GoalFile, SyntaxProblem, byte_position, point, syntax_problem
 
@@ -89,16 +91,22 @@ def decode(goal_file: GoalFile, raw: bytes) -> str | None:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
         span = point(*byte_position(body, error.start))
-        goal_file.problems.append(syntax_problem(span, _guess_legacy_encoding(body)))
+        if _reads_as_gb18030(body):
+            # Every character has its UTF-8 form: converting loses nothing, and `iconv` undoes it.
+            fix = Fix(Applicability.SAFE, FIX_ENCODING, edits=(Reencode(GB18030),))
+            goal_file.problems.append(SyntaxProblem("yaml-syntax", span, ENCODING_GB18030, {}, fix=fix))
+        else:
+            goal_file.problems.append(syntax_problem(span, ENCODING_NOT_UTF8))
         return None
 
 
-def _guess_legacy_encoding(raw: bytes) -> str:
+GB18030 = "gb18030"
+
+
+def _reads_as_gb18030(raw: bytes) -> bool:
     """Chinese Windows tools save GBK/GB18030; say so when the bytes read as Chinese that way."""
     try:
-        decoded = raw.decode("gb18030")
+        decoded = raw.decode(GB18030)
     except UnicodeDecodeError:
-        return ENCODING_NOT_UTF8
-    if any("\u4e00" <= char <= "\u9fff" for char in decoded):
-        return ENCODING_GB18030
-    return ENCODING_NOT_UTF8
+        return False
+    return any("\u4e00" <= char <= "\u9fff" for char in decoded)

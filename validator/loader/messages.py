@@ -60,6 +60,11 @@ ENCODING_GB18030 = define(
     zh="文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的默认编码）；请转换为 UTF-8，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中“另存为 UTF-8”",
     en="file is not UTF-8; it looks like GBK/GB18030 (the default of Chinese Windows); convert it to UTF-8, e.g. `iconv -f GB18030 -t UTF-8 old.yaml > new.yaml`, or “Save as UTF-8” in your editor",
 )
+FIX_ENCODING = define(
+    "fix.encoding",
+    zh="将文件从 GBK/GB18030 转换为 UTF-8（逐字不变）",
+    en="convert the file from GBK/GB18030 to UTF-8, character for character",
+)
 ENCODING_NOT_UTF8 = define(
     "encoding.not_utf8",
     zh="文件不是有效的 UTF-8 编码；请另存为 UTF-8",

@@ -5,7 +5,7 @@
 
 from typing import Any, NamedTuple
 
-from validator.diagnostics import Span
+from validator.diagnostics import Fix, Span
 from validator.source_map import SourceMap
 
 
@@ -18,6 +18,7 @@ class SyntaxProblem(NamedTuple):
     params: dict[str, Any]
     pointer: str = ""
     related: tuple[Span, ...] = ()
+    fix: Fix | None = None
 
 
 class GoalFile:

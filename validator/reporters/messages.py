@@ -15,6 +15,26 @@ SUMMARY_PROBLEMS = define(
     zh="已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示（涉及 {files_with_problems} 个文件）。",
     en="Checked {files}: {errors}, {warnings}, {infos} in {files_with_problems}.",
 )
+SUMMARY_FIXABLE = define(
+    "summary.fixable",
+    zh="其中 {count} 个问题可用 --fix 自动修复（标有 [*]）。",
+    en="[*] {count} fixable with --fix.",
+)
+SUMMARY_FIXABLE_AND_UNSAFE = define(
+    "summary.fixable_and_unsafe",
+    zh="其中 {count} 个问题可用 --fix 自动修复（标有 [*]），另有 {unsafe} 个可加 --unsafe-fixes 修复。",
+    en="[*] {count} fixable with --fix ({unsafe} more with --unsafe-fixes).",
+)
+SUMMARY_ONLY_UNSAFE_FIXABLE = define(
+    "summary.only_unsafe_fixable",
+    zh="其中 {unsafe} 个问题可加 --fix --unsafe-fixes 修复。",
+    en="{unsafe} fixable with --fix --unsafe-fixes.",
+)
+SUMMARY_FIXED = define(
+    "summary.fixed",
+    zh="已修复 {count} 个问题（{files} 个文件）。",
+    en="Fixed {count} in {files}.",
+)
 REPORT_SUMMARY_TRUNCATED = define(
     "report.summary_truncated",
     zh="另有 {count} 个问题未列入此表：GitHub 不接受超过 1 MiB 的步骤摘要。全部问题见本步骤的日志，或 SARIF 报告（`--format sarif:文件`）。",

@@ -9,6 +9,12 @@ problem keeps its identity when lines above it are added or removed.
 GitHub code scanning keeps at most 5,000 results of a run and refuses a run with
 more than 25,000: above 5,000 the report is still written whole, and stderr suggests
 a baseline. Rules have no ``helpUri``: goals-lint has no published home to point at.
+
+A problem with a fix carries it in ``fixes`` (SARIF 2.1.0 §3.55): its description and
+the replacements of the file's text (``deletedRegion`` and ``insertedContent``), with
+``properties.applicability`` ``safe`` or ``unsafe`` (only ``--fix --unsafe-fixes``
+applies an unsafe one). Converting a GBK file to UTF-8 changes its bytes, not its
+text, and is left out: it has no replacement SARIF could express on the text.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from validator import __version__
-from validator.diagnostics import Diagnostic, Related, Severity
+from validator.diagnostics import Diagnostic, Fix, Related, Severity
 from validator.identity import fingerprints
 from validator.messages import render
 from validator.paths import relative_path
@@ -93,7 +99,25 @@ def _result(
         result["relatedLocations"] = [
             _related(number, other, root) for number, other in enumerate(diagnostic.related, 1)
         ]
+    if diagnostic.fix is not None and diagnostic.fix.text_edits:
+        result["fixes"] = [_fix(diagnostic.fix, diagnostic.path, root, lang)]
     return result
+
+
+def _fix(fix: Fix, path: str, root: str, lang: str) -> dict[str, Any]:
+    return {
+        "description": {"text": render(fix.message_id, fix.params, lang)},
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact_location(path, root),
+                "replacements": [
+                    {"deletedRegion": _region(edit.span), "insertedContent": {"text": edit.text}}
+                    for edit in fix.text_edits
+                ],
+            }
+        ],
+        "properties": {"applicability": fix.applicability.value},
+    }
 
 
 def _related(number: int, related: Related, root: str) -> dict[str, Any]:

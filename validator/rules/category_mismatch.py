@@ -75,13 +75,67 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Unsafe, with `--unsafe-fixes`: a satisfaction indicator filed elsewhere is moved to
+满意度指标, and a subcategory it has becomes 服务对象满意度指标 (the only one 满意度指标
+has). The name is a strong hint, not proof, so a reviewer should look. Nothing else is
+moved: a cost may belong under 成本指标 or under 产出指标's 成本指标 subcategory, and an
+indicator that measures no satisfaction under 满意度指标 belongs where only the author
+knows. This file:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 效益指标
+    name: 话务服务市民的满意度
+    target: ≥95%
+  - seq: 3
+    category: 效益指标
+    subcategory: 社会效益指标
+    name: 服务周期内，市民对服务改善的满意程度
+    target: ≥85%
+```
+
+`goals-lint --fix --unsafe-fixes` makes:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线
+objective: 提高热线服务水平。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 月度话务接通率
+    target: ≥95%
+  - seq: 2
+    category: 满意度指标
+    name: 话务服务市民的满意度
+    target: ≥95%
+  - seq: 3
+    category: 满意度指标
+    subcategory: 服务对象满意度指标
+    name: 服务周期内，市民对服务改善的满意程度
+    target: ≥85%
+```
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.diagnostics import Problem, Severity
+from validator.diagnostics import Applicability, Fix, Problem, SetValue, Severity
 from validator.goal import GoalData, Indicator
 from validator.messages import define
 from validator.rule import DataRule
@@ -99,6 +153,19 @@ CATEGORY_MISMATCH_NOT_SATISFACTION = define(
     en="“{name}” is filed under 满意度指标 but its name measures no satisfaction (满意度, 满意率, 认可度 …); move it to the category it belongs to, or make it a satisfaction measure",
 )
 
+FIX_SATISFACTION = define(
+    "rule.category_mismatch.fix",
+    zh="一级指标改为“满意度指标”",
+    en="move it to 满意度指标",
+)
+FIX_SATISFACTION_WITH_SUBCATEGORY = define(
+    "rule.category_mismatch.fix_with_subcategory",
+    zh="一级指标改为“满意度指标”，二级指标改为“服务对象满意度指标”",
+    en="move it to 满意度指标, subcategory 服务对象满意度指标",
+)
+SATISFACTION = "满意度指标"
+SATISFACTION_SUBCATEGORY = "服务对象满意度指标"
+
 
 SATISFACTION_ENDINGS = ("满意度", "满意率", "满意程度", "认可度", "投诉率")
 # What a satisfaction indicator's name mentions: 市民满意度调查 is one, 群众幸福感 is not.
@@ -113,9 +180,9 @@ def check(data: GoalData) -> Iterator[Problem]:
     for index, indicator in enumerate(data["indicators"]):
         core = name_core(indicator["name"])
         category = indicator["category"]
-        if core.endswith(SATISFACTION_ENDINGS) and category != "满意度指标":
-            yield _mismatch(index, indicator, "满意度指标")
-        elif category == "满意度指标" and not any(word in core for word in SATISFACTION_WORDS):
+        if core.endswith(SATISFACTION_ENDINGS) and category != SATISFACTION:
+            yield _mismatch(index, indicator, SATISFACTION)._replace(fix=_to_satisfaction(index, indicator))
+        elif category == SATISFACTION and not any(word in core for word in SATISFACTION_WORDS):
             yield Problem(
                 f"/indicators/{index}/category", CATEGORY_MISMATCH_NOT_SATISFACTION, {"name": indicator["name"]}
             )
@@ -150,6 +217,18 @@ def _files_cost(indicator: Indicator) -> bool:
     return indicator["category"] == "产出指标" and indicator.get("subcategory", "成本指标") == "成本指标"
 
 
+def _to_satisfaction(index: int, indicator: Indicator) -> Fix:
+    """Move it to 满意度指标, with the subcategory that category has if it had one."""
+    pointer = f"/indicators/{index}"
+    if "subcategory" in indicator and indicator["subcategory"] != SATISFACTION_SUBCATEGORY:
+        edits = (
+            SetValue(f"{pointer}/category", SATISFACTION),
+            SetValue(f"{pointer}/subcategory", SATISFACTION_SUBCATEGORY),
+        )
+        return Fix(Applicability.UNSAFE, FIX_SATISFACTION_WITH_SUBCATEGORY, edits=edits)
+    return Fix(Applicability.UNSAFE, FIX_SATISFACTION, edits=(SetValue(f"{pointer}/category", SATISFACTION),))
+
+
 def _mismatch(index: int, indicator: Indicator, expected: str) -> Problem:
     params = {"name": indicator["name"], "category": indicator["category"], "expected": expected}
     return Problem(f"/indicators/{index}/category", CATEGORY_MISMATCH, params)
@@ -165,4 +244,5 @@ RULE = DataRule(
     doc=__doc__,
     default_severity=Severity.WARNING,
     check=check,
+    fixes=(Applicability.UNSAFE,),
 )

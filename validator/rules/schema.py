@@ -49,19 +49,64 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Safe, with `--fix`: text that YAML would read as a number or a boolean is put in
+quotes, its characters exactly as written (`target: 100` → `target: '100'`); a
+number in full-width digits or in quotes where a number is required is written as
+the number (`seq: ２`, `year: '2022'`). Unsafe, with `--unsafe-fixes`: a misspelt field
+with exactly one field it can have meant is renamed (`categroy` → `category`) —
+the author should confirm the guess. Fixing this example with both gives:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: １
+    categroy: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: '2'
+    category: 效益指标
+    name: 移动服务平台年提供服务次数（万次）
+    target: 1200
+```
+
+`goals-lint --fix --unsafe-fixes` makes it:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数（万次）
+    target: '1200'
+```
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from validator.diagnostics import Problem
+from validator.diagnostics import Applicability, Fix, Problem, RenameKey, SetValue
 from validator.messages import define, ref
 from validator.rule import SchemaRule
 from validator.scalars import TYPE_BY_SCHEMA_NAME, TYPE_STRING, type_name
-from validator.schema import all_subcategories, detailed_validator, is_valid, valid_without_unknown_fields
+from validator.schema import all_subcategories, detailed_validator, is_valid, valid_without_unknown_fields, year_range
 from validator.source_map import SourceMap, parent_pointer, pointer_of
 
 # --- messages (zh, en) ---
@@ -99,6 +144,11 @@ SCHEMA_TYPE_UNQUOTE = define(
     "schema.type_unquote",
     zh="`{field}`（{title}）应为整数，实际是带引号的文本 '{value}'；请去掉引号",
     en="`{field}` ({title}) must be an integer, found the quoted text '{value}'; remove the quotes",
+)
+SCHEMA_FULL_WIDTH_DIGITS = define(
+    "schema.full_width_digits",
+    zh="`{field}`（{title}）应为整数，{value} 是全角数字，会被读成文本；请改为半角数字 {number}",
+    en="`{field}` ({title}) must be an integer; {value} is written in full-width digits and reads as text; write {number}",
 )
 SCHEMA_ENUM = define(
     "schema.enum",
@@ -149,6 +199,21 @@ SCHEMA_ROOT = define(
     "schema.root",
     zh="文件顶层",
     en="the file's top level",
+)
+FIX_QUOTE = define(
+    "schema.fix_quote",
+    zh="加引号：'{value}'",
+    en="put it in quotes: '{value}'",
+)
+FIX_NUMBER = define(
+    "schema.fix_number",
+    zh="改为整数 {number}",
+    en="write the integer {number}",
+)
+FIX_RENAME = define(
+    "schema.fix_rename",
+    zh="字段名改为 `{suggestion}`",
+    en="rename the field `{suggestion}`",
 )
 
 
@@ -203,6 +268,7 @@ def _property_titles(subschema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _closest_field(unknown: str, known: dict[str, Any]) -> str | None:
+    """The field ``unknown`` was probably meant to be, for the message."""
     import difflib
 
     # A Chinese column name (项目名称) is a common slip for its field (project).
@@ -211,6 +277,47 @@ def _closest_field(unknown: str, known: dict[str, Any]) -> str | None:
             return name
     matches = difflib.get_close_matches(unknown.lower(), list(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _only_typo_of(unknown: str, known: dict[str, Any], suggestion: str) -> bool:
+    """Whether ``suggestion`` is the one field ``unknown`` is a slip of: its Chinese or English
+    title, or the only field at most two typing slips away (a letter left out, added, changed,
+    or two swapped: `categroy`; one for a short name). `subcategory` is a fair suggestion for
+    `subcat`, not a sure one."""
+    title = known[suggestion]
+    if isinstance(title, dict) and unknown in (title["zh"], title["en"]):
+        return True
+    typed = unknown.lower()
+    slips = 1 if len(typed) <= 4 else 2
+    near = [name for name in known if _slips_apart(typed, name) <= slips]
+    return near == [suggestion]
+
+
+def _slips_apart(first: str, second: str) -> int:
+    """Edits from one word to the other: insertions, deletions, changes, swaps of neighbours."""
+    previous_row: list[int] = []
+    row = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
+        for j, other in enumerate(second, 1):
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
+
+
+def _integer_written_as_text(field: str, value: str) -> int | None:
+    """The number a text means where an integer is required (`'2'`, `２`), if it is a valid one."""
+    digits = unicodedata.normalize("NFKC", value).strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    number = int(digits)
+    if field == "seq":
+        return number if number >= 1 else None
+    if field == "year":
+        first, last = year_range()
+        return number if first <= number <= last else None
+    return None
 
 
 def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Problem]:
@@ -242,23 +349,42 @@ def _problems_of(error: Any, data: Any, source_map: SourceMap) -> Iterator[Probl
             suggestion = _closest_field(unknown, known)
             if suggestion is None:
                 yield Problem(member, SCHEMA_UNKNOWN_FIELD, {"field": unknown}, at_key=True)
-            else:
-                yield Problem(
-                    member,
-                    SCHEMA_UNKNOWN_FIELD_SUGGEST,
-                    {"field": unknown, "suggestion": suggestion, "title": known[suggestion]},
-                    at_key=True,
+                continue
+            fix = None
+            if suggestion not in value and _only_typo_of(unknown, known, suggestion):
+                # A guess, however likely: the author confirms it (unsafe).
+                fix = Fix(
+                    Applicability.UNSAFE, FIX_RENAME, {"suggestion": suggestion}, (RenameKey(member, suggestion),)
                 )
+            yield Problem(
+                member,
+                SCHEMA_UNKNOWN_FIELD_SUGGEST,
+                {"field": unknown, "suggestion": suggestion, "title": known[suggestion]},
+                at_key=True,
+                fix=fix,
+            )
         return
 
     if keyword == "type":
         expected = error.validator_value
         shown = _shown(value, pointer, source_map)
         params = {"field": field, "title": title, "value": shown, "found": type_name(value)}
+        number = _integer_written_as_text(field, value) if expected == "integer" and isinstance(value, str) else None
         if value is None and not source_map.source_text(pointer):
             yield Problem(pointer, SCHEMA_BLANK, params)  # `target:` with nothing after it
         elif expected == "string" and (isinstance(value, (int, float, bool)) or value is None):
-            yield Problem(pointer, SCHEMA_TYPE_QUOTE, params)
+            written = source_map.source_text(pointer)
+            fix = None
+            if value is not None and written is not None:
+                # The characters exactly as written (`1.50`, `010`, `true`), now as text.
+                fix = Fix(Applicability.SAFE, FIX_QUOTE, {"value": written}, (SetValue(pointer, written),))
+            yield Problem(pointer, SCHEMA_TYPE_QUOTE, params, fix=fix)
+        elif number is not None:
+            fix = Fix(Applicability.SAFE, FIX_NUMBER, {"number": number}, (SetValue(pointer, number),))
+            if value.strip().isascii():
+                yield Problem(pointer, SCHEMA_TYPE_UNQUOTE, params, fix=fix)
+            else:
+                yield Problem(pointer, SCHEMA_FULL_WIDTH_DIGITS, {**params, "number": number}, fix=fix)
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
             yield Problem(pointer, SCHEMA_TYPE_UNQUOTE, params)
         else:
@@ -343,4 +469,5 @@ RULE = SchemaRule(
     doc=__doc__,
     check=check,
     data_rules_can_read=valid_without_unknown_fields,
+    fixes=(Applicability.SAFE, Applicability.UNSAFE),
 )

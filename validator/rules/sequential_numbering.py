@@ -51,13 +51,17 @@ indicators:
     name: 市府门户网站年度访问量
     target: 不少于4500万次
 ```
+
+## Fix
+Safe: `--fix` renumbers the indicators 1, 2, …, n in list order; nothing else
+changes. Fixing the example gives exactly the one under “Use instead”.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.diagnostics import Problem
+from validator.diagnostics import Applicability, Fix, Problem, SetValue
 from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
@@ -83,6 +87,11 @@ SEQUENTIAL_NUMBERING_OFF = define(
     zh="序号应为 {expected}，实为 {found}；请按列表顺序从 1 连续编号",
     en="number should be {expected}, found {found}; number the indicators 1, 2, 3, … in list order",
 )
+FIX_RENUMBER = define(
+    "rule.sequential_numbering.fix",
+    zh="序号改为 {expected}",
+    en="renumber it {expected}",
+)
 
 
 def check(data: GoalData) -> Iterator[Problem]:
@@ -98,7 +107,9 @@ def check(data: GoalData) -> Iterator[Problem]:
                 message_id = SEQUENTIAL_NUMBERING_RESTART
             else:
                 message_id = SEQUENTIAL_NUMBERING_OFF
-            yield Problem(f"/indicators/{index}/seq", message_id, {"expected": expected, "found": found})
+            pointer = f"/indicators/{index}/seq"
+            fix = Fix(Applicability.SAFE, FIX_RENUMBER, {"expected": expected}, (SetValue(pointer, expected),))
+            yield Problem(pointer, message_id, {"expected": expected, "found": found}, fix=fix)
         previous = found
 
 
@@ -111,4 +122,5 @@ RULE = DataRule(
     },
     doc=__doc__,
     check=check,
+    fixes=(Applicability.SAFE,),
 )

@@ -76,6 +76,74 @@ indicators:
     name: 推动“网球+”产业融合的受益人数
     target: ≥132人
 ```
+
+## Fix
+Safe, with `--fix`: spaces at either end, a leading mark, a space before a mark, one of
+a doubled mark, quotes around the whole text, and the template's marker (`★`) or row
+label (`指标1：`) at the start of a name are removed; these change nothing a reader would
+miss. Unsafe, with `--unsafe-fixes`: a trailing mark (`等。` may end a list the author cut
+short) and a template placeholder (`(≥**%)`: the target may still lack the figure) are
+removed too; a reviewer should look. This file:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线人工坐席服务外包项目工作经费
+objective: 完成广州市12345热线事项受理、转办等工作。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 工单转派及时率.
+    target: 100%
+  - seq: 2
+    category: 产出指标
+    name: .系统并发数
+    target: 500个
+  - seq: 3
+    category: 效益指标
+    name: 政务服务事项数据应用管理系统应用与推广情况 。
+    target: 用户数不少于200个。
+  - seq: 4
+    category: 产出指标
+    name: ★苗木成活率(≥**%)
+    target: “≥85%”
+  - seq: 5
+    category: 效益指标
+    name: 指标1：受益人数
+    target: ≥132人
+```
+
+`goals-lint --fix --unsafe-fixes` makes:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 12345政府服务热线人工坐席服务外包项目工作经费
+objective: 完成广州市12345热线事项受理、转办等工作。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 工单转派及时率
+    target: 100%
+  - seq: 2
+    category: 产出指标
+    name: 系统并发数
+    target: 500个
+  - seq: 3
+    category: 效益指标
+    name: 政务服务事项数据应用管理系统应用与推广情况
+    target: 用户数不少于200个
+  - seq: 4
+    category: 产出指标
+    name: 苗木成活率
+    target: ≥85%
+  - seq: 5
+    category: 效益指标
+    name: 受益人数
+    target: ≥132人
+```
 """
 
 from __future__ import annotations
@@ -83,7 +151,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.diagnostics import Problem, Severity
+from validator.diagnostics import Applicability, Fix, Problem, SetValue, Severity
 from validator.goal import GoalData
 from validator.messages import define
 from validator.rule import DataRule
@@ -136,6 +204,32 @@ TEXT_HYGIENE_QUOTED = define(
     en="the {field} is wrapped in quotes: {text}; remove them",
 )
 
+FIX_WHITESPACE = define(
+    "rule.text_hygiene.fix_whitespace",
+    zh="删除首尾的空格",
+    en="remove the spaces at the ends",
+)
+FIX_REMOVE = define(
+    "rule.text_hygiene.fix_remove",
+    zh="删除“{mark}”",
+    en="remove “{mark}”",
+)
+FIX_DOUBLED = define(
+    "rule.text_hygiene.fix_doubled",
+    zh="将“{marks}”改为“{mark}”",
+    en="replace “{marks}” with “{mark}”",
+)
+FIX_SPACE_BEFORE = define(
+    "rule.text_hygiene.fix_space_before",
+    zh="删除“{mark}”前的空格",
+    en="remove the space before “{mark}”",
+)
+FIX_QUOTES = define(
+    "rule.text_hygiene.fix_quotes",
+    zh="去掉两端的引号",
+    en="remove the quotes around it",
+)
+
 
 # Marks that never begin or end a name or a target (both widths).
 STRAY_MARKS = ".．。,，、;；:："
@@ -175,41 +269,80 @@ def check(data: GoalData) -> Iterator[Problem]:
         yield from _check_text(f"/indicators/{index}/target", indicator["target"], FIELDS["target"], template=False)
 
 
+class _Fixes:
+    """The fixes of one text: each changes only what its problem is about, in the text as
+    written (two fixes of one value are made one after the other)."""
+
+    def __init__(self, pointer: str, text: str) -> None:
+        self.pointer = pointer
+        self.text = text
+        stripped = text.strip()
+        self.lead = text.index(stripped) if stripped else 0  # where the stripped text starts
+
+    def replace(
+        self, start: int, end: int, new: str, message_id: str, applicability: Applicability, **params: str
+    ) -> Fix:
+        """Put ``new`` in place of the stripped text's ``start:end``."""
+        start, end = start + self.lead, end + self.lead
+        value = self.text[:start] + new + self.text[end:]
+        return Fix(applicability, message_id, params, (SetValue(self.pointer, value),))
+
+    def remove(self, start: int, end: int, applicability: Applicability = Applicability.SAFE) -> Fix:
+        mark = self.text[self.lead + start : self.lead + end]
+        return self.replace(start, end, "", FIX_REMOVE, applicability, mark=mark)
+
+
 def _check_text(pointer: str, text: str, field: dict[str, str], *, template: bool) -> Iterator[Problem]:
     """``template``: also look for the template's placeholders, markers and labels (in names;
     a target that is a placeholder is vague-target's)."""
     if not _SUSPECT.search(text):
         return  # the common case, in one search
     stripped = text.strip()
+    fixes = _Fixes(pointer, text)
     if template:
-        yield from _template_residue(pointer, stripped, field)
+        yield from _template_residue(pointer, stripped, field, fixes)
     opening = stripped[:1]
     if len(stripped) > 2 and opening in _QUOTES and stripped.endswith(_QUOTES[opening]):
-        yield Problem(pointer, TEXT_HYGIENE_QUOTED, {"field": field, "text": stripped})
+        unquoted = fixes.replace(0, len(stripped), stripped[1:-1], FIX_QUOTES, Applicability.SAFE)
+        yield Problem(pointer, TEXT_HYGIENE_QUOTED, {"field": field, "text": stripped}, fix=unquoted)
     if text != stripped:
-        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text})
+        trimmed = Fix(Applicability.SAFE, FIX_WHITESPACE, edits=(SetValue(pointer, stripped),))
+        yield Problem(pointer, TEXT_HYGIENE_WHITESPACE, {"field": field, "text": text}, fix=trimmed)
     if stripped[:1] and stripped[0] in STRAY_MARKS:
-        yield Problem(pointer, TEXT_HYGIENE_LEADING, {"field": field, "mark": stripped[0]})
+        yield Problem(pointer, TEXT_HYGIENE_LEADING, {"field": field, "mark": stripped[0]}, fix=fixes.remove(0, 1))
     doubled = _DOUBLED.search(stripped)
     if doubled:
-        yield Problem(pointer, TEXT_HYGIENE_DOUBLED, {"field": field, "marks": doubled.group()})
+        marks = doubled.group()
+        single = fixes.replace(
+            doubled.start(), doubled.end(), marks[0], FIX_DOUBLED, Applicability.SAFE, marks=marks, mark=marks[0]
+        )
+        yield Problem(pointer, TEXT_HYGIENE_DOUBLED, {"field": field, "marks": marks}, fix=single)
     space = _SPACE_BEFORE.search(stripped)
     if space:
-        yield Problem(pointer, TEXT_HYGIENE_SPACE_BEFORE, {"field": field, "mark": space.group().strip()})
+        mark = space.group().strip()
+        closer = fixes.replace(space.start(), space.end(), mark, FIX_SPACE_BEFORE, Applicability.SAFE, mark=mark)
+        yield Problem(pointer, TEXT_HYGIENE_SPACE_BEFORE, {"field": field, "mark": mark}, fix=closer)
     elif stripped[-1:] and stripped[-1] in STRAY_MARKS and not doubled:
-        yield Problem(pointer, TEXT_HYGIENE_TRAILING, {"field": field, "mark": stripped[-1]})
+        # The author may have meant it (`等。`): unsafe.
+        end = len(stripped)
+        trailing = fixes.remove(end - 1, end, Applicability.UNSAFE)
+        yield Problem(pointer, TEXT_HYGIENE_TRAILING, {"field": field, "mark": stripped[-1]}, fix=trailing)
 
 
-def _template_residue(pointer: str, text: str, field: dict[str, str]) -> Iterator[Problem]:
+def _template_residue(pointer: str, text: str, field: dict[str, str], fixes: _Fixes) -> Iterator[Problem]:
     marker = text[: len(text) - len(text.lstrip(_MARKERS))]
     if marker:
-        yield Problem(pointer, TEXT_HYGIENE_MARKER, {"field": field, "mark": marker})
+        yield Problem(pointer, TEXT_HYGIENE_MARKER, {"field": field, "mark": marker}, fix=fixes.remove(0, len(marker)))
     label = re.match(_LABEL, text)
     if label:
-        yield Problem(pointer, TEXT_HYGIENE_LABEL, {"field": field, "label": label.group()})
+        removed = fixes.remove(0, label.end())
+        yield Problem(pointer, TEXT_HYGIENE_LABEL, {"field": field, "label": label.group()}, fix=removed)
     placeholder = re.compile(_PLACEHOLDER).search(text, len(marker))
     if placeholder:
-        yield Problem(pointer, TEXT_HYGIENE_PLACEHOLDER, {"field": field, "placeholder": placeholder.group()})
+        # The target may still lack the figure the placeholder stood for: a reviewer looks.
+        removed = fixes.remove(placeholder.start(), placeholder.end(), Applicability.UNSAFE)
+        params = {"field": field, "placeholder": placeholder.group()}
+        yield Problem(pointer, TEXT_HYGIENE_PLACEHOLDER, params, fix=removed)
 
 
 RULE = DataRule(
@@ -222,4 +355,5 @@ RULE = DataRule(
     doc=__doc__,
     default_severity=Severity.WARNING,
     check=check,
+    fixes=(Applicability.SAFE, Applicability.UNSAFE),
 )

@@ -47,6 +47,12 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Safe: `--fix` removes the comment (its whole line, when it stands alone), or, when
+it names other rules that still hide something, only the rule that hides nothing:
+`disable=packed-target,schema` becomes `disable=packed-target`. Other comments on
+the line stay. Fixing the example gives exactly the one under “Use instead”.
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from validator.diagnostics import Severity
+from validator.diagnostics import Applicability, Fix, Severity
 from validator.messages import define
 from validator.rule import CommentProblem, CommentRule
 
@@ -68,13 +74,36 @@ SUPPRESSION_UNUSED = define(
     en="the suppression of `{name}` hides nothing: the rule reports no problem here; remove it",
 )
 
+FIX_REMOVE_COMMENT = define(
+    "suppression.fix_remove",
+    zh="删除这条屏蔽注释",
+    en="remove the suppression comment",
+)
+FIX_REMOVE_NAME = define(
+    "suppression.fix_remove_name",
+    zh="从屏蔽注释中删除 `{name}`",
+    en="remove `{name}` from the suppression",
+)
+
 
 def check(comments: FileComments) -> Iterator[CommentProblem]:
+    from validator.suppressions import removal_edit  # loaded already: the comments were read with it
+
     for index, (suppression, targets) in enumerate(zip(comments.suppressions, comments.targets, strict=True)):
-        for name, code in targets:
-            # A rule that did not run (not selected, or the file stopped before it) could not be used.
-            if code is not None and (index, name) not in comments.used and code in comments.rules_run:
-                yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name})
+        # A rule that did not run (not selected, or the file stopped before it) could not be used.
+        unused = [
+            name
+            for name, code in targets
+            if code is not None and (index, name) not in comments.used and code in comments.rules_run
+        ]
+        hides_nothing = len(unused) == len(targets)
+        for name in unused:
+            edit = removal_edit(comments.text, suppression, unused if hides_nothing else [name])
+            fix = None
+            if edit is not None:
+                message_id = FIX_REMOVE_COMMENT if hides_nothing else FIX_REMOVE_NAME
+                fix = Fix.of_text(Applicability.SAFE, message_id, {"name": name}, (edit,))
+            yield CommentProblem(suppression.span, SUPPRESSION_UNUSED, {"name": name}, fix)
 
 
 RULE = CommentRule(
@@ -87,4 +116,5 @@ RULE = CommentRule(
     doc=__doc__,
     check=check,
     default_severity=Severity.WARNING,
+    fixes=(Applicability.SAFE,),
 )

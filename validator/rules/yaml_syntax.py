@@ -52,10 +52,58 @@ indicators:
     name: 移动服务平台年提供服务次数
     target: 1200万次
 ```
+
+## Fix
+Safe: `--fix` converts a file saved as GBK/GB18030 to UTF-8, character for
+character (a UTF-8 file's byte-order mark is always kept as it was).
+
+Unsafe, with `--unsafe-fixes`, because the file cannot be read before the fix: the
+typing slips that stop YAML on a line that holds a goal-file field — a full-width
+colon `：`, no space after the colon, tabs or full-width spaces in the indentation
+(the line is lined up with the field before it), `-seq:` without a space. The fix is
+applied only if the file then reads cleanly and every corrected line holds its field
+where that field belongs; otherwise the file is left as it was. This file:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name：外部服务对接和建设数量
+    target:200项
+  -seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
+
+`goals-lint --fix --unsafe-fixes` makes:
+
+```yaml
+year: 2022
+department: 广州市政务服务数据管理局
+budget_unit: 广州市政务服务数据管理局
+project: 广州移动政务服务平台建设
+objective: 打造我市统一的政务服务移动端品牌。
+indicators:
+  - seq: 1
+    category: 产出指标
+    name: 外部服务对接和建设数量
+    target: 200项
+  - seq: 2
+    category: 效益指标
+    name: 移动服务平台年提供服务次数
+    target: 1200万次
+```
 """
 
 from __future__ import annotations
 
+from validator.diagnostics import Applicability
 from validator.rule import ReaderRule
 
 RULE = ReaderRule(
@@ -67,4 +115,5 @@ RULE = ReaderRule(
         "(no duplicate keys, anchors, tags or extra documents)",
     },
     doc=__doc__,
+    fixes=(Applicability.SAFE, Applicability.UNSAFE),
 )

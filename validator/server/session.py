@@ -22,7 +22,8 @@ from validator.diagnostics import Diagnostic
 from validator.linter import YAML_SUFFIXES, Selection, lint_files, text_key
 from validator.messages import LANGUAGES, language_from_environment
 from validator.paths import repository_root, shown_path
-from validator.project import DEFAULT_CONTEXT, apply_baseline_file, baseline_file, context_files
+from validator.baseline import load_baseline
+from validator.project import DEFAULT_CONTEXT, apply_baseline_to, baseline_file, context_files
 
 GOAL_SCHEMA_NAME = "goal.schema.json"
 
@@ -103,7 +104,7 @@ def lint_documents(documents: Mapping[str, str], options: Options, client_locale
     if not options.no_baseline:
         baseline = baseline_file(options.baseline, config)
         if baseline is not None:
-            apply_baseline_file(baseline, result)
+            apply_baseline_to(load_baseline(baseline), result)
     for diagnostic in result.diagnostics:
         diagnostics.setdefault(diagnostic.path, []).append(diagnostic)
     return Linted(lang, diagnostics, config)
