@@ -106,11 +106,15 @@ def test_disable_here_inserts_the_suppression_and_the_reason_is_asked_for(tmp_pa
     )
     titles = [action["title"] for action in actions]
     assert titles == [
+        "序号改为 2",  # the fix comes first
         "在此行屏蔽 sequential-numbering（请在 -- 后写明原因）",
         "在整个文件中屏蔽 sequential-numbering（请在 -- 后写明原因）",
+        "goals-lint：修复所有可安全修复的问题（同 --fix）",
     ]
-    assert all(action["kind"] == "quickfix" and action["diagnostics"][0]["code"] == "GL102" for action in actions)
-    text = _apply_edits(NUMBERING_AND_DUPLICATE, actions[0]["edit"]["changes"][uri])
+    disable_line, disable_file = actions[1:3]
+    for action in (disable_line, disable_file):
+        assert action["kind"] == "quickfix" and action["diagnostics"][0]["code"] == "GL102"
+    text = _apply_edits(NUMBERING_AND_DUPLICATE, disable_line["edit"]["changes"][uri])
     assert text.split("\n")[10] == "  - seq: 3  # goals-lint: disable=sequential-numbering -- "
     version = session.change(uri, text)
     after = session.diagnostics(uri, version=version)
@@ -382,3 +386,98 @@ def test_hover_shows_names_from_a_pull_request_as_written_not_as_markdown():
 
     shown = markdown_text("“[点此](https://evil.example) <img src=x> *粗体*”")
     assert shown == "“\\[点此\\]\\(https://evil.example\\) \\<img src=x\\> \\*粗体\\*”"
+
+
+# A number skipped (5 where 4 belongs) and a number given twice (2, 2): two numbering errors.
+SKIPPED_AND_DUPLICATE_NUMBER = (
+    VALID_GOAL
+    + """\
+  - seq: 2
+    category: 产出指标
+    name: 移动端办事指南数量
+    target: 300项
+  - seq: 5
+    category: 满意度指标
+    name: 群众满意度
+    target: ≥90%
+"""
+)
+
+
+def _actions(session: LspClient, uri: str, diagnostic_range: dict, only: list[str] | None = None) -> list[dict]:
+    context: dict = {"diagnostics": []}
+    if only is not None:
+        context["only"] = only
+    return session.request(
+        "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": diagnostic_range, "context": context}
+    )
+
+
+def test_the_renumbering_actions_clear_a_skipped_and_a_duplicated_number(tmp_path, session):
+    """Done when: a file with a numbering error and a duplicate, both diagnostics at the right
+    ranges, the renumbering code actions applied, then an empty diagnostic list."""
+    goal = write(tmp_path, "goals/2022/platform.yaml", SKIPPED_AND_DUPLICATE_NUMBER)
+    session.initialize(lang="zh")
+    uri = session.open(goal)
+    diagnostics = session.diagnostics(uri, version=1)
+    assert [(d["code"], d["message"], d["range"]) for d in diagnostics] == [
+        ("GL102", "序号应为 3，实为 2（与上一条指标的序号重复）；请按列表顺序从 1 连续编号", _range(15, 9, 15, 10)),
+        ("GL102", "序号应为 4，实为 5；请按列表顺序从 1 连续编号", _range(19, 9, 19, 10)),  # the `5`
+    ]
+    text = SKIPPED_AND_DUPLICATE_NUMBER
+    # The duplicated number's own fix: the preferred action, first in the list.
+    first = _actions(session, uri, diagnostics[0]["range"])
+    assert [a["title"] for a in first][:2] == [
+        "序号改为 3",
+        "在此行屏蔽 sequential-numbering（请在 -- 后写明原因）",
+    ]
+    assert first[0]["isPreferred"] is True and first[0]["kind"] == "quickfix"
+    text = _apply_edits(text, first[0]["edit"]["changes"][uri])
+    version = session.change(uri, text)
+    left = session.diagnostics(uri, version=version)
+    assert [(d["code"], d["range"]) for d in left] == [("GL102", _range(19, 9, 19, 10))]
+    second = _actions(session, uri, left[0]["range"])
+    assert second[0]["title"] == "序号改为 4"
+    text = _apply_edits(text, second[0]["edit"]["changes"][uri])
+    version = session.change(uri, text)
+    assert session.diagnostics(uri, version=version) == []
+    assert [line.strip() for line in text.splitlines() if line.strip().startswith("- seq:")] == [
+        f"- seq: {number}" for number in (1, 2, 3, 4)
+    ]
+    assert session.shutdown() == 0
+
+
+def test_fix_all_makes_every_safe_fix_and_unsafe_fixes_are_marked(tmp_path, session):
+    text = SKIPPED_AND_DUPLICATE_NUMBER.replace("name: 移动端办事指南数量", "name: 移动端办事指南数量。。").replace(
+        "category: 满意度指标\n    name: 群众满意度", "category: 效益指标\n    name: 群众满意度"
+    )
+    goal = write(tmp_path, "goals/2022/platform.yaml", text)
+    session.initialize(lang="en")
+    uri = session.open(goal)
+    diagnostics = session.diagnostics(uri, version=1)
+    assert [d["code"] for d in diagnostics] == ["GL102", "GL205", "GL102", "GL201"]
+    # The satisfaction indicator filed under 效益指标: its fix changes meaning, so it is marked.
+    mismatch = next(d for d in diagnostics if d["code"] == "GL201")
+    [unsafe, *_] = _actions(session, uri, mismatch["range"])
+    assert unsafe["title"].endswith("(unsafe fix: review the change)")
+    assert unsafe.get("isPreferred") is not True
+    whole = _range(0, 0, len(text.split("\n")), 0)
+    [fix_all] = _actions(session, uri, whole, only=["source.fixAll"])
+    assert fix_all["kind"] == "source.fixAll.goals-lint"
+    assert fix_all["title"] == "goals-lint: fix all safely fixable problems (as --fix does)"
+    fixed = _apply_edits(text, fix_all["edit"]["changes"][uri])
+    # What `goals-lint --fix` makes of the same file.
+    cli_copy = write(tmp_path, "cli/goals/2022/platform.yaml", text)
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path / "cli")
+    try:
+        run("--fix", "goals", "--lang", "en")
+    finally:
+        os.chdir(cwd)
+    assert fixed == cli_copy.read_text(encoding="utf-8")
+    version = session.change(uri, fixed)
+    # Left to review, as --fix leaves them: the name's last `。` and the category (unsafe fixes).
+    assert [d["code"] for d in session.diagnostics(uri, version=version)] == ["GL205", "GL201"]
+    assert session.shutdown() == 0

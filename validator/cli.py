@@ -31,10 +31,10 @@ from validator.errors import CheckCrashed, ConfigError, MessageError, OutputErro
 from validator.linter import Fixer, Selection, lint_files
 from validator.messages import ENTRY, FILE, PROBLEM, counted, define, ref, render
 from validator.paths import repository_root, shown_path
+from validator.project import DEFAULT_BASELINE, apply_baseline_to, baseline_file, context_files
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
 from validator.reporters.messages import REPORT_CANNOT_WRITE
-from validator.project import DEFAULT_BASELINE, apply_baseline_to, baseline_file, context_files
 from validator.result import LintResult
 from validator.usage import (
     COMMANDS,

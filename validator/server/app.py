@@ -5,7 +5,9 @@
   so hover and completion answer while a lint runs. Each diagnostic has the rule code as
   ``code``, a link to the rule's documentation when ``docs-url`` is configured, the
   severity, and the first of two duplicates as ``relatedInformation``.
-- Code actions: "disable this rule here" and "disable it in this file" (``suppress``).
+- Code actions: a problem's fix as ``--fix`` makes it (checked by the fix engine; safe
+  ones preferred, unsafe ones marked), "disable this rule here" and "disable it in this
+  file" (``suppress``), and "fix all" (``source.fixAll.goals-lint``: ``--fix`` on the text).
 - Hover (``hover``) and completion of category values (``completion``).
 
 A configuration or baseline error is shown once as a message (the run would stop on
@@ -27,7 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from validator import __version__
-from validator.diagnostics import Diagnostic, Severity, Span
+from validator.diagnostics import Applicability, Diagnostic, Severity, Span
 from validator.errors import MessageError
 from validator.messages import ref, render
 from validator.registry import find_rule
@@ -38,14 +40,18 @@ from validator.server.messages import (
     SERVER_DISABLE_FILE,
     SERVER_DISABLE_LINE,
     SERVER_ERROR,
+    SERVER_FIX_ALL,
     SERVER_RELATED,
     SERVER_SUBCATEGORY,
+    SERVER_UNSAFE_FIX,
 )
-from validator.server.session import Linted, Options, lint_documents, path_key
+from validator.server.session import Linted, Options, fix_all, lint_documents, path_key
 
 # Long enough that a lint does not run on every key stroke, short enough to feel live.
 DEBOUNCE_SECONDS = 0.3
 SOURCE = "goals-lint"
+# `source.fixAll.goals-lint`: what editors run on save for "fix all" (VS Code's codeActionsOnSave).
+FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.goals-lint"
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -67,7 +73,8 @@ class GoalsLintServer(LanguageServer):
         self.command_line_lang: str | None = None
         self.client_locale: str | None = None
         self.lang = "en"
-        self.linted: dict[str, tuple[str, list[Diagnostic]]] = {}  # by path_key: (uri, diagnostics)
+        # By path_key: (uri, the document's version when linted, its diagnostics).
+        self.linted: dict[str, tuple[str, int | None, list[Diagnostic]]] = {}
         self.published: set[str] = set()  # uris that have diagnostics in the editor
         self.pending: asyncio.Task[None] | None = None
         self.generation = 0
@@ -154,9 +161,9 @@ class GoalsLintServer(LanguageServer):
         for path, diagnostics in linted.diagnostics.items():
             uri = self.uri_of(path)
             uris.add(uri)
-            self.linted[path_key(path)] = (uri, diagnostics)
             lines = self.lines_of(path)
             document = self.by_path.get(path_key(path))
+            self.linted[path_key(path)] = (uri, document.version if document is not None else None, diagnostics)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(
                     uri=uri,
@@ -203,7 +210,12 @@ class GoalsLintServer(LanguageServer):
         if path is None:
             return []
         found = self.linted.get(path_key(path))
-        return found[1] if found is not None else []
+        return found[2] if found is not None else []
+
+    def linted_version(self, uri: str) -> int | None:
+        path = to_fs_path(uri)
+        found = self.linted.get(path_key(path)) if path is not None else None
+        return found[1] if found is not None else None
 
 
 def _overlaps(editor_range: types.Range, start: tuple[int, int], end: tuple[int, int]) -> bool:
@@ -261,19 +273,27 @@ def build_server() -> GoalsLintServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]),
     )
     def code_action(ls: GoalsLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         text = document.source
         lines = positions.lines_of(text)
+        wanted = params.context.only
         actions: list[types.CodeAction] = []
-        for diagnostic in ls.diagnostics_of(uri):
-            start, end = positions.span_to_editor(lines, diagnostic.span, ls.encoding)
-            if not _overlaps(params.range, start, end):
-                continue
-            actions += _suppression_actions(ls, uri, text, lines, diagnostic)
+        if wanted is None or any(_asked(kind, types.CodeActionKind.QuickFix) for kind in wanted):
+            # A fix's edits are positions in the text that was linted: none while a newer text waits.
+            current = ls.linted_version(uri) == document.version
+            for diagnostic in ls.diagnostics_of(uri):
+                start, end = positions.span_to_editor(lines, diagnostic.span, ls.encoding)
+                if not _overlaps(params.range, start, end):
+                    continue
+                if current:
+                    actions += _fix_actions(ls, uri, text, lines, diagnostic)
+                actions += _suppression_actions(ls, uri, text, lines, diagnostic)
+        if wanted is None or any(_asked(kind, FIX_ALL_KIND) for kind in wanted):
+            actions += _fix_all_actions(ls, uri, text, lines)
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -315,6 +335,71 @@ def build_server() -> GoalsLintServer:
         return types.CompletionList(is_incomplete=False, items=items)
 
     return server
+
+
+def _asked(asked: str, kind: str) -> bool:
+    """Whether a client asking for ``asked`` wants actions of ``kind`` (``source`` covers ``source.fixAll.…``)."""
+    return kind == asked or kind.startswith(asked + ".")
+
+
+def _fix_actions(
+    ls: GoalsLintServer, uri: str, text: str, lines: list[str], diagnostic: Diagnostic
+) -> list[types.CodeAction]:
+    """The fix ``--fix`` (or ``--unsafe-fixes``) would make for this problem, checked by the
+    fix engine as ``--fix`` checks it; a safe one is the preferred action, an unsafe one says so."""
+    fix = diagnostic.fix
+    path = to_fs_path(uri)
+    if fix is None or not fix.text_edits or ls.last is None or path is None:
+        return []
+    from validator.fix.engine import apply_fixes  # only a file with a fix loads the engine
+    from validator.loader import read_goal_text
+
+    _, applied, _ = apply_fixes(read_goal_text(path, text), [diagnostic])
+    if not applied:
+        return []  # the engine declined it (it would change more than it says, or not read back)
+    title = render(fix.message_id, fix.params, ls.lang)
+    safe = fix.applicability is Applicability.SAFE
+    if not safe:
+        title = render(SERVER_UNSAFE_FIX, {"fix": title}, ls.lang)
+    edits = []
+    for edit in fix.text_edits:
+        start = positions.to_editor(lines, edit.span.line, edit.span.column, ls.encoding)
+        end = positions.to_editor(lines, edit.span.end_line, edit.span.end_column, ls.encoding)
+        edits.append(
+            types.TextEdit(range=types.Range(types.Position(*start), types.Position(*end)), new_text=edit.text)
+        )
+    return [
+        types.CodeAction(
+            title=title,
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[ls.to_lsp(diagnostic, lines, ls.last)],
+            is_preferred=safe,
+            edit=types.WorkspaceEdit(changes={uri: edits}),
+        )
+    ]
+
+
+def _fix_all_actions(ls: GoalsLintServer, uri: str, text: str, lines: list[str]) -> list[types.CodeAction]:
+    """Every safe fix of the file at once, as ``goals-lint --fix`` would make them: one edit of
+    the whole text (editors run it on save with ``source.fixAll``)."""
+    path = to_fs_path(uri)
+    if path is None or not any(d.fix is not None for d in ls.diagnostics_of(uri)):
+        return []
+    try:
+        fixed = fix_all(path, text, ls.options)
+    except MessageError:
+        return []  # a configuration error: the lint shows it
+    if fixed is None:
+        return []
+    last = len(lines) - 1  # the whole text is replaced, up to its very end
+    whole = types.Range(types.Position(0, 0), types.Position(last, positions.units(lines[last], ls.encoding)))
+    return [
+        types.CodeAction(
+            title=render(SERVER_FIX_ALL, {}, ls.lang),
+            kind=FIX_ALL_KIND,
+            edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=whole, new_text=fixed)]}),
+        )
+    ]
 
 
 def _suppression_actions(

@@ -40,3 +40,13 @@ SERVER_NEEDS_PYGLS = define(
     zh="goals-lint server 需要 pygls 和 lsprotocol：{detail}；请重新安装 goals-lint（pip install goals-lint）",
     en="goals-lint server needs pygls and lsprotocol: {detail}; reinstall goals-lint (pip install goals-lint)",
 )
+SERVER_UNSAFE_FIX = define(
+    "server.unsafe_fix",
+    zh="{fix}（不安全的修复：请检查修改）",
+    en="{fix} (unsafe fix: review the change)",
+)
+SERVER_FIX_ALL = define(
+    "server.fix_all",
+    zh="goals-lint：修复所有可安全修复的问题（同 --fix）",
+    en="goals-lint: fix all safely fixable problems (as --fix does)",
+)

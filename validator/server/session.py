@@ -17,12 +17,12 @@ import os
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from validator.baseline import apply_baseline, load_baseline
 from validator.config import Config, load_config
 from validator.diagnostics import Diagnostic
 from validator.linter import YAML_SUFFIXES, Selection, lint_files, text_key
 from validator.messages import LANGUAGES, language_from_environment
 from validator.paths import repository_root, shown_path
-from validator.baseline import load_baseline
 from validator.project import DEFAULT_CONTEXT, apply_baseline_to, baseline_file, context_files
 
 GOAL_SCHEMA_NAME = "goal.schema.json"
@@ -99,7 +99,7 @@ def lint_documents(documents: Mapping[str, str], options: Options, client_locale
     if not paths:
         return Linted(lang, diagnostics, config)
     texts = {text_key(path): text for path, text in documents.items()}
-    result = lint_files(paths, selection, context_files(options.context, config, paths, selection), texts)
+    result = lint_files(paths, selection, context_files(options.context, config, paths, selection), texts=texts)
     result.root = repository_root(config.root)
     if not options.no_baseline:
         baseline = baseline_file(options.baseline, config)
@@ -108,6 +108,27 @@ def lint_documents(documents: Mapping[str, str], options: Options, client_locale
     for diagnostic in result.diagnostics:
         diagnostics.setdefault(diagnostic.path, []).append(diagnostic)
     return Linted(lang, diagnostics, config)
+
+
+def fix_all(path: str, text: str, options: Options) -> str | None:
+    """``text`` (the open file ``path``'s) with every safe fix ``--fix`` would make, verified by
+    the fix engine as ``--fix`` verifies it, or None when nothing changes. Problems the
+    baseline hides are left alone, as ``--fix`` leaves them."""
+    from validator.fix.engine import fix_text  # loaded when an editor asks for it
+
+    config = load_config(options.config)
+    selection = Selection.build(config)
+    shown = None
+    baseline_path = None if options.no_baseline else baseline_file(options.baseline, config)
+    if baseline_path is not None:
+        baseline = load_baseline(baseline_path)
+        root = repository_root(config.root)
+
+        def shown(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+            return apply_baseline(baseline, diagnostics, root, {d.path for d in diagnostics}).shown
+
+    fixed = fix_text(shown_path(path), text, selection, shown=shown)
+    return fixed.text if fixed.applied and fixed.text != text else None
 
 
 def path_key(path: str) -> str:
