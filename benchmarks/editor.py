@@ -9,9 +9,11 @@ Run from the repository root with the project's virtualenv::
 On a copy of ``goals/`` (the 2022 table, 20 files: the context of cross-file rules):
 
 * ``goals-lint server``: start-up to the ``initialize`` answer, ``didOpen`` to the
-  published diagnostics, and ``didChange`` to the published diagnostics beyond the
-  debounce (the time the lint itself takes in the session), over a real stdio session
-  (the tests' client, ``tests/lsp_session.py``);
+  published diagnostics, ``didChange`` to the published diagnostics beyond the
+  debounce (the time the lint itself takes in the session), and the code actions on a
+  numbering error (its fix checked by the fix engine, the suppressions, fix all), the
+  first request (which loads the fix engine and ruamel.yaml) apart, over a real stdio
+  session (the tests' client, ``tests/lsp_session.py``);
 * the whole command ``goals-lint --no-baseline goals/2022`` with the text report only,
   with ``--format html:FILE`` added, and with ``--format sarif:FILE`` added (the peer
   format a reviewer would otherwise get).
@@ -43,7 +45,7 @@ def _median_ms(values: list[float]) -> str:
 
 
 def server(root: Path, repeat: int) -> None:
-    starts, opens, edits = [], [], []
+    starts, opens, edits, first_actions, actions = [], [], [], [], []
     goal = sorted((root / "goals" / "2022").glob("15-*.yaml"))[0]
     text = goal.read_text(encoding="utf-8")
     for _ in range(3):
@@ -53,8 +55,14 @@ def server(root: Path, repeat: int) -> None:
         starts.append(time.monotonic() - began)
         began = time.monotonic()
         uri = client.open(goal)
-        client.diagnostics(uri, version=1)
+        diagnostics = client.diagnostics(uri, version=1)
         opens.append(time.monotonic() - began)
+        numbering = next(d for d in diagnostics if d["code"] == "GL102")
+        asked = {"textDocument": {"uri": uri}, "range": numbering["range"], "context": {"diagnostics": [numbering]}}
+        for number in range(repeat + 1):
+            began = time.monotonic()
+            client.request("textDocument/codeAction", asked)
+            (first_actions if number == 0 else actions).append(time.monotonic() - began)
         for number in range(repeat):
             began = time.monotonic()
             version = client.change(uri, text + f"# {number}\n")
@@ -64,6 +72,8 @@ def server(root: Path, repeat: int) -> None:
     print(f"server start-up to the initialize answer: {_median_ms(starts)}")
     print(f"didOpen to diagnostics:                   {_median_ms(opens)}")
     print(f"didChange to diagnostics, beyond the {DEBOUNCE_SECONDS * 1000:.0f} ms debounce: {_median_ms(edits)}")
+    print(f"code actions on a numbering error, first: {_median_ms(first_actions)}")
+    print(f"code actions on a numbering error, then:  {_median_ms(actions)}")
 
 
 def reports(root: Path, repeat: int) -> None:
