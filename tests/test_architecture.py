@@ -101,6 +101,7 @@ ONE_FILE_RUN_MODULES = {
     "validator.loader.text",
     "validator.messages",
     "validator.paths",
+    "validator.project",
     "validator.registry",
     "validator.reporters",
     "validator.reporters.messages",

@@ -364,6 +364,16 @@ def test_a_repository_set_up_from_the_docs_blocks_a_bad_goal_file_and_passes_a_g
     assert clean.returncode == 0, clean.stdout
     ran.add(".github/workflows/goals-fixes.yml")
 
+    # The review report: written by the run, linked from the job summary (the upload needs GitHub).
+    reporting = yaml.safe_load(with_url(named(".github/workflows/goals-report.yml").text, url))
+    (temp / "summary.md").unlink(missing_ok=True)
+    both_ways(lambda: steps_as_shell(reporting["jobs"]["review-report"], shell, user, temp))
+    assert "<title>项目支出绩效目标检查报告</title>" in (user / "goals-lint-report.html").read_text(encoding="utf-8")
+    assert "**检查报告 / review report:** [goals-lint-report.html](" in (temp / "summary.md").read_text(
+        encoding="utf-8"
+    )
+    ran.add(".github/workflows/goals-report.yml")
+
     # Any other CI: the plain shell job.
     failed, _ = both_ways(
         lambda: shell.run(

@@ -257,7 +257,7 @@ def test_several_outputs_in_one_run(project):
         (
             ["--format", "xml"],
             "goals-lint: error: --format: unknown output format `xml`; use one of: text, json, "
-            "sarif, github, junit, gitlab (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)\n",
+            "sarif, github, junit, gitlab, html (as FORMAT or FORMAT:FILE, e.g. sarif:results.sarif)\n",
         ),
         (["--format", "sarif:"], "goals-lint: error: --format sarif:: the file name after the colon is missing\n"),
         (

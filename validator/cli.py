@@ -28,14 +28,14 @@ from validator.baseline import (
 from validator.config import Config, parse_size
 from validator.diagnostics import Diagnostic, Severity
 from validator.errors import CheckCrashed, ConfigError, MessageError, OutputError, UsageError
-from validator.linter import Fixer, Selection, discover, lint_files
+from validator.linter import Fixer, Selection, lint_files
 from validator.messages import ENTRY, FILE, PROBLEM, counted, define, ref, render
 from validator.paths import repository_root, shown_path
+from validator.project import DEFAULT_BASELINE, apply_baseline_to, baseline_file, context_files
 from validator.registry import RULES, find_rule, rules_matching
 from validator.reporters import REPORTER_MODULES, get_reporter
 from validator.reporters.messages import REPORT_CANNOT_WRITE, SEVERITY_NAMES
 from validator.result import LintResult
-from validator.rule import CrossFileRule, Rule
 from validator.usage import (
     COMMANDS,
     HelpShown,
@@ -112,11 +112,6 @@ CLI_TWO_CONSOLE_OUTPUTS = define(
     "cli.two_console_outputs",
     zh="--format：只有一种格式可以输出到控制台（`{first}` 和 `{second}`）；其他格式请写入文件，例如 --format sarif:results.sarif",
     en="--format: only one format can print to the console (`{first}` and `{second}`); write the others to a file, e.g. --format sarif:results.sarif",
-)
-CLI_CONTEXT_MISSING = define(
-    "cli.context_missing",
-    zh="--context：文件夹不存在：{path}",
-    en="--context: no such folder: {path}",
 )
 CLI_DIFF_WITH_REPORT = define(
     "cli.diff_with_report",
@@ -253,17 +248,6 @@ HELP_VERSION = define(
     en="print the version and exit",
 )
 
-CLI_OPTIONS_TITLE = define(
-    "cli.options_title",
-    zh="选项（在配置文件的 [tool.goals-lint.rules.规则名] 中设置）",
-    en="Options (set in [tool.goals-lint.rules.RULE] of the configuration)",
-)
-CLI_OPTION_LINE = define(
-    "cli.option_line",
-    zh="`{name}`（默认：{default}）：",
-    en="`{name}` (default: {default}): ",
-)
-
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -271,8 +255,6 @@ EXIT_ERROR = 2
 DEFAULT_PATHS = ("goals",)
 # The folder of goal files under the config root: its files are the context of
 # cross-file rules when only some of them are checked (pre-commit's changed files).
-DEFAULT_CONTEXT = "goals"
-DEFAULT_BASELINE = ".goals-lint-baseline.json"
 
 
 def _build_parser(lang: str) -> Parser:
@@ -394,7 +376,9 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         rule = find_rule(args.explain)
         if rule is None:
             raise UsageError(CLI_UNKNOWN_RULE, name=args.explain)
-        _explain(rule, lang, out)
+        from validator.docs import explanation  # only --explain reads the docs
+
+        out.write(explanation(rule, lang))
         return EXIT_OK
 
     if args.max_file_size is not None:
@@ -413,12 +397,12 @@ def _main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         raise UsageError(CLI_DIFF_WITH_REPORT, option="--format" if args.format else "--write-baseline")
     paths = args.paths or list(DEFAULT_PATHS)
     files = goal_files(paths)
-    context = _context_files(args.context, config, paths, selection)
+    context = context_files(args.context, config, paths, selection)
     root = repository_root(config.root)
     baseline = None
     if not args.no_baseline and not args.write_baseline:
-        baseline_file = _baseline_file(args.baseline, config)
-        baseline = load_baseline(baseline_file) if baseline_file is not None else None
+        baseline_path = baseline_file(args.baseline, config)
+        baseline = load_baseline(baseline_path) if baseline_path is not None else None
 
     fixer = _fixer(args, selection, baseline, root)
     result, stale = _lint(files, selection, context, root, baseline, fixer)
@@ -485,7 +469,7 @@ def _lint(
 ) -> tuple[LintResult, list[Stale]]:
     result = lint_files(files, selection, context, fixer)
     result.root = root
-    stale = _apply_baseline(baseline, result) if baseline is not None else []
+    stale = apply_baseline_to(baseline, result) if baseline is not None else []
     return result, stale
 
 
@@ -555,42 +539,6 @@ def _write_report(name: str, target: str, result: LintResult, lang: str, *, err:
         raise OutputError(REPORT_CANNOT_WRITE, path=target, reason=error.strerror or str(error)) from None
 
 
-def _context_files(option: str | None, config: Config, paths: Sequence[str], selection: Selection) -> list[str]:
-    """The files cross-file rules compare against: ``--context``, else the config's
-    ``context``, else the goals/ folder under the config root when the paths lie in it."""
-    folder = option or config.context
-    if folder is not None and not os.path.isdir(folder):
-        raise UsageError(CLI_CONTEXT_MISSING, path=folder)
-    if not any(isinstance(rule, CrossFileRule) and rule.code in selection.enabled for rule in RULES):
-        return []  # nothing compares across files: do not even list the folder
-    if folder is None:
-        goals = os.path.join(config.root, DEFAULT_CONTEXT)
-        inside = any(os.path.abspath(path).startswith(goals + os.sep) for path in paths)
-        if not inside or not os.path.isdir(goals):
-            return []
-        folder = goals
-    # Spelt like the paths on the command line (`goals/a.yaml`, not `/repo/goals/a.yaml`),
-    # so a message naming another file reads the same as in a run over the whole folder.
-    return discover([shown_path(folder)])
-
-
-def _baseline_file(option: str | None, config: Config) -> str | None:
-    if option is not None:
-        return option
-    default = os.path.join(config.root, DEFAULT_BASELINE)
-    return shown_path(default) if os.path.isfile(default) else None
-
-
-def _apply_baseline(baseline: Baseline, result: LintResult) -> list[Stale]:
-    """Hide what the baseline records; return its stale entries."""
-    applied = apply_baseline(baseline, result.diagnostics, result.root, result.paths)
-    result.diagnostics = applied.shown
-    result.baseline_path = shown_path(baseline.path)
-    result.hidden_by_baseline = applied.hidden
-    result.stale_baseline_entries = len(applied.stale)
-    return applied.stale
-
-
 def _say_stale(stale: list[Stale], result: LintResult, lang: str, err: TextIO) -> None:
     stale_count = counted(ENTRY, len(stale))
     err.write(render(BASELINE_STALE, {"path": result.baseline_path, "count": stale_count}, lang) + "\n")
@@ -624,21 +572,6 @@ def _list_rules(config: Config, lang: str, out: TextIO) -> None:
         fix_label = rule.fix_label()
         fixes = f"  [{render(fix_label, {}, lang)}]" if fix_label is not None else ""
         out.write(f"{rule.code}  {rule.slug:<24} {shown}{padding} {rule.summary[lang]}{fixes}\n")
-
-
-def _explain(rule: Rule, lang: str, out: TextIO) -> None:
-    out.write(f"{rule.code} {rule.slug}: {rule.summary[lang]}\n")
-    fix_label = rule.fix_label()
-    if fix_label is not None:
-        out.write(render(fix_label, {}, lang) + "\n")
-    out.write(f"\n{rule.documentation(lang).strip()}\n")
-    if rule.options:
-        out.write(f"\n## {render(CLI_OPTIONS_TITLE, {}, lang)}\n")
-        for name, option in rule.options.items():
-            default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
-            out.write(
-                f"- {render(CLI_OPTION_LINE, {'name': name, 'default': str(default)}, lang)}{option.help[lang]}\n"
-            )
 
 
 def run() -> None:

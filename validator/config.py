@@ -132,6 +132,7 @@ KNOWN_KEYS = (
     "lang",
     "max-file-size",
     "context",
+    "docs-url",
     "schema",
 )
 
@@ -147,6 +148,13 @@ CONFIG_EXPECT_FOLDER = define(
 )
 
 
+CONFIG_EXPECT_DOCS_URL = define(
+    "config.expect_docs_url",
+    zh='应为 http(s) 网址，可含 {rule}（规则名称）或 {code}（规则代码），例如 "https://example.org/goals-lint/rules.html#{rule}"',
+    en='should be an http(s) URL, with {rule} (the rule\'s name) or {code} (its code) in it, e.g. "https://example.org/goals-lint/rules.html#{rule}"',
+)
+
+
 class Config(NamedTuple):
     root: str  # the config file's folder (else the working folder): per-file-ignores are relative to it
     source: str | None = None  # the file it came from, if any
@@ -159,6 +167,12 @@ class Config(NamedTuple):
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     context: str | None = None  # folder cross-file rules compare against (absolute)
     schema: str | None = None  # the editor schema: a URL, or an absolute path (`goals-lint schema`)
+    docs_url: str | None = None  # where a rule's documentation is: "https://…#{rule}" (editors link to it)
+
+    def rule_docs_url(self, rule: Rule) -> str | None:
+        if self.docs_url is None:
+            return None
+        return self.docs_url.replace("{rule}", rule.slug).replace("{code}", rule.code)
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
         """The rule's options as keyword arguments: `change-words` in TOML is `change_words`."""
@@ -310,6 +324,9 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
             raise fail("context", CONFIG_EXPECT_FOLDER)
         context = os.path.join(os.path.dirname(os.path.abspath(path)), context)
 
+    docs_url = table.get("docs-url")
+    if docs_url is not None and (not isinstance(docs_url, str) or not re.match(r"https?://\S+\Z", docs_url)):
+        raise fail("docs-url", CONFIG_EXPECT_DOCS_URL)
     schema = table.get("schema")
     if schema is not None:
         if not isinstance(schema, str) or not schema.strip():
@@ -328,6 +345,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         lang=lang,
         max_file_size=max_file_size,
         context=context,
+        docs_url=docs_url,
         schema=schema,
     )
 

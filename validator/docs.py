@@ -16,9 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from validator.diagnostics import Applicability
-from validator.messages import render
+from validator.messages import define, render
 from validator.registry import RULES
 from validator.rule import DOC_SECTIONS, FIX_SECTION, Rule
+
+# --- messages (zh, en) ---
+OPTIONS_TITLE = define(
+    "docs.options_title",
+    zh="选项（在配置文件的 [tool.goals-lint.rules.规则名] 中设置）",
+    en="Options (set in [tool.goals-lint.rules.RULE] of the configuration)",
+)
+OPTION_LINE = define(
+    "docs.option_line",
+    zh="`{name}`（默认：{default}）：",
+    en="`{name}` (default: {default}): ",
+)
 
 # A YAML example; after the language, the path its file stands at, when the rule reads
 # the path (```yaml goals/2023/example.yaml).
@@ -45,6 +57,21 @@ def rule_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:
     if failing is None or passing is None:
         return None
     return RuleExamples(failing["text"], passing["text"], failing["path"], passing["path"])
+
+
+def explanation(rule: Rule, lang: str) -> str:
+    """What ``--explain RULE`` prints (and the language server shows on hover), in ``lang``."""
+    text = f"{rule.code} {rule.slug}: {rule.summary[lang]}\n"
+    fix_label = rule.fix_label()
+    if fix_label is not None:
+        text += render(fix_label, {}, lang) + "\n"
+    text += f"\n{rule.documentation(lang).strip()}\n"
+    if rule.options:
+        text += f"\n## {render(OPTIONS_TITLE, {}, lang)}\n"
+        for name, option in rule.options.items():
+            default = ", ".join(option.default) if isinstance(option.default, tuple) else option.default
+            text += f"- {render(OPTION_LINE, {'name': name, 'default': str(default)}, lang)}{option.help[lang]}\n"
+    return text
 
 
 def fix_examples(rule: Rule, lang: str = "en") -> RuleExamples | None:

@@ -20,7 +20,7 @@ checked again as it was fixed, before the cross-file rules compare it.
 # fields written as strings would be compiled one by one on every start-up.
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from validator.config import Config
@@ -172,20 +172,29 @@ class Fixer(Protocol):
 
 
 def lint_files(
-    paths: Sequence[str], selection: Selection, context: Sequence[str] = (), fixer: Fixer | None = None
+    paths: Sequence[str],
+    selection: Selection,
+    context: Sequence[str] = (),
+    fixer: Fixer | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> LintResult:
     """Check ``paths``. ``context`` names more files that cross-file rules compare
     against without reporting their own problems: pre-commit passes only the changed
     files, and a duplicate of an unchanged file must still be found. A ``fixer``
     fixes each file that has something to fix; the result reports the files as fixed.
+
+    ``texts`` holds the content of files an editor has open, unsaved, by
+    :func:`text_key` of their path: it is read instead of the file on disk, for the
+    files checked and the context files alike (the language server).
     """
+    texts = texts or {}
     result = LintResult()
     rules = _Rules.of(RULES, selection)
     checked: dict[str, _Checked] = {}
     cross_file = _CrossFileInput()
     for path in paths:
         try:
-            goal_file = read_goal_file(path, selection.config.max_file_size)
+            goal_file = _read(path, selection, texts)
             file_check, valid = _check_file(goal_file, selection, rules)
             if fixer is not None and fixer.wants(goal_file, file_check.candidates):
                 fixed = fixer.fix(goal_file, file_check.candidates)
@@ -202,7 +211,7 @@ def lint_files(
         result.files_checked += 1
         result.paths.append(goal_file.path)
     if rules.cross_file:
-        _read_context(context, checked, cross_file, selection, rules)
+        _read_context(context, checked, cross_file, selection, rules, texts)
         for diagnostic in _cross_file_diagnostics(rules, cross_file, checked, selection):
             checked[diagnostic.path].candidates.append(diagnostic)
         cross_file_codes = {rule.code for rule, _ in rules.cross_file}
@@ -233,6 +242,7 @@ def _read_context(
     cross_file: _CrossFileInput,
     selection: Selection,
     rules: _Rules,
+    texts: Mapping[str, str],
 ) -> None:
     """Add the context files' facts. A context folder holds the reported files too, maybe
     spelt differently (`goals/a.yaml` and `/repo/goals/a.yaml`): one file must not meet itself."""
@@ -242,9 +252,19 @@ def _read_context(
         if absolute in seen:
             continue
         seen.add(absolute)
-        goal_file = read_goal_file(path, selection.config.max_file_size)
+        goal_file = _read(path, selection, texts)
         if goal_file.readable and _schema_valid(goal_file, rules.schema):
             cross_file.add(goal_file, rules.cross_file)
+
+
+def text_key(path: str) -> str:
+    """How ``lint_files`` finds an open file's text: one spelling for every way to name the file."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _read(path: str, selection: Selection, texts: Mapping[str, str]) -> GoalFile:
+    text = texts.get(text_key(path)) if texts else None
+    return read_goal_file(path, selection.config.max_file_size, text)
 
 
 def _schema_valid(goal_file: GoalFile, schema_rules: list[SchemaRule]) -> bool:

@@ -83,6 +83,11 @@ COMMAND_NEW = define(
     zh="新建一个带中文注释的目标文件模板，填写后即可通过检查",
     en="write a new goal file from a template with comments, ready to fill in",
 )
+COMMAND_SERVER = define(
+    "command.server",
+    zh="语言服务器（LSP），供编辑器在输入时显示问题；见 docs/editors.md",
+    en="the language server (LSP): editors show the problems as you type; see docs/editors.md",
+)
 
 
 class Command(NamedTuple):
@@ -99,6 +104,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", "validator.table.cli:import_command", COMMAND_IMPORT),
     Command("export", "validator.table.cli:export_command", COMMAND_EXPORT),
     Command("new", "validator.goal_template:new_command", COMMAND_NEW),
+    Command("server", "validator.server.command:server_command", COMMAND_SERVER),
     Command("schema", "validator.schema_command:schema_command", COMMAND_SCHEMA),
 )
 COMMANDS_BY_NAME = {command.name: command for command in COMMANDS}

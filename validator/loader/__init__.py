@@ -12,7 +12,7 @@ reader rules (``yaml-syntax``, ``unreadable-file``), never an exception.
 from __future__ import annotations
 
 from validator.loader.composer import MAX_NESTING_DEPTH, Composer
-from validator.loader.files import DEFAULT_MAX_FILE_SIZE, decode, read_bytes
+from validator.loader.files import DEFAULT_MAX_FILE_SIZE, decode, read_bytes, within_size_limit
 from validator.loader.input_slips import READABLE_SLIPS, InputSlip, corrected_text, find_input_slips
 from validator.loader.model import GoalFile, SyntaxProblem, syntax_problem
 
@@ -28,9 +28,15 @@ __all__ = [
 ]
 
 
-def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> GoalFile:
+def read_goal_file(path: str, max_file_size: int = DEFAULT_MAX_FILE_SIZE, text: str | None = None) -> GoalFile:
+    """The file at ``path``; or, given ``text`` (an editor's unsaved buffer), that text as
+    if it were the file's content, read by exactly the same steps."""
     goal_file = GoalFile(path)
-    raw = read_bytes(goal_file, max_file_size)
+    if text is None:
+        raw = read_bytes(goal_file, max_file_size)
+    else:
+        # As the file would be saved: UTF-8 (a lone surrogate from JSON cannot be; it becomes `?`).
+        raw = within_size_limit(goal_file, text.encode("utf-8", errors="replace"), max_file_size)
     if raw is None:
         return goal_file
     text = decode(goal_file, raw)

@@ -59,6 +59,11 @@ def read_bytes(goal_file: GoalFile, max_file_size: int) -> bytes | None:
             message_id, params = FILE_UNREADABLE, {"reason": error.strerror or str(error)}
         goal_file.problems.append(SyntaxProblem("unreadable-file", point(0, 0), message_id, params))
         return None
+    return within_size_limit(goal_file, raw, max_file_size)
+
+
+def within_size_limit(goal_file: GoalFile, raw: bytes, max_file_size: int) -> bytes | None:
+    """``raw``, or None with a problem when it is over the limit."""
     if len(raw) > max_file_size:
         goal_file.problems.append(syntax_problem(point(0, 0), FILE_TOO_LARGE, limit=_human_size(max_file_size)))
         return None

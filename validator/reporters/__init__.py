@@ -28,6 +28,7 @@ REPORTER_MODULES: dict[str, str] = {
     "github": "validator.reporters.github_reporter",
     "junit": "validator.reporters.junit_reporter",
     "gitlab": "validator.reporters.gitlab_reporter",
+    "html": "validator.reporters.html_reporter",
 }
 
 
