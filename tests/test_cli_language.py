@@ -342,3 +342,17 @@ def test_a_real_run_without_lang_falls_back_to_the_system_language(monkeypatch, 
 
     monkeypatch.setattr(messages, "_system_language", lambda platform: "zh_CN")
     assert run(str(tmp_path / "good.yaml")).out == "已检查 1 个文件，未发现问题。\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_every_command_helps_in_both_languages(monkeypatch, command):
+    """Every command of the registry, those added later included: its help has no English
+    sentence in Chinese, and an English one in English."""
+    _unset_language(monkeypatch)
+    chinese = run(command.name, "--help", "--lang", "zh")
+    english = run(command.name, "--help", "--lang", "en")
+    assert (chinese.code, english.code) == (0, 0)
+    assert chinese.out.startswith(f"用法：goals-lint {command.name}")
+    assert english.out.startswith(f"usage: goals-lint {command.name}")
+    assert english_phrases(chinese.out) == [], chinese.out
+    assert english_phrases(english.out)
